@@ -1,0 +1,87 @@
+package org.zstack.cp.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.smallrye.mutiny.Uni;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Picks the operation of a shared URL by the single top-level key of the body, matched in any casing.
+ * A dispatcher built with {@link #single} also takes a body without the key.
+ */
+public final class ActionDispatcher {
+    private final RequestReader reader;
+    private final Map<String, Action<?>> actions = new LinkedHashMap<>();
+    private final boolean bareBodyAllowed;
+
+    private ActionDispatcher(RequestReader reader, List<Action<?>> actions, boolean bareBodyAllowed) {
+        this.reader = reader;
+        this.bareBodyAllowed = bareBodyAllowed;
+        for (Action<?> action : actions) {
+            this.actions.put(action.name().toLowerCase(Locale.ROOT), action);
+        }
+    }
+
+    public static ActionDispatcher of(RequestReader reader, Action<?>... actions) {
+        return new ActionDispatcher(reader, List.of(actions), false);
+    }
+
+    public static ActionDispatcher single(RequestReader reader, Action<?> action) {
+        return new ActionDispatcher(reader, List.of(action), true);
+    }
+
+    public Uni<Object> dispatch(JsonNode body) {
+        return dispatch(null, body);
+    }
+
+    @SuppressWarnings("unchecked")
+    public Uni<Object> dispatch(String targetUuid, JsonNode body) {
+        return Uni.createFrom().deferred(() -> (Uni<Object>) route(targetUuid, body));
+    }
+
+    private Uni<?> route(String targetUuid, JsonNode rawBody) {
+        JsonNode body = rawBody == null || rawBody.isNull() || rawBody.isMissingNode()
+                ? JsonNodeFactory.instance.objectNode() : rawBody;
+        if (!body.isObject()) {
+            throw ApiException.badRequest("the body must be a JSON object");
+        }
+        List<String> keys = new ArrayList<>();
+        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (actions.containsKey(key.toLowerCase(Locale.ROOT))) {
+                keys.add(key);
+            }
+        }
+        if (keys.size() > 1) {
+            throw ApiException.invalidArgument("the body names more than one action: " + keys);
+        }
+        Action<?> action;
+        JsonNode paramsNode;
+        if (keys.isEmpty()) {
+            if (!bareBodyAllowed) {
+                throw ApiException.invalidArgument("the body names no known action; expected one of "
+                        + actions.values().stream().map(Action::name).toList());
+            }
+            action = actions.values().iterator().next();
+            paramsNode = body;
+        } else {
+            action = actions.get(keys.get(0).toLowerCase(Locale.ROOT));
+            paramsNode = body.get(keys.get(0));
+            if (paramsNode == null || paramsNode.isNull()) {
+                paramsNode = JsonNodeFactory.instance.objectNode();
+            }
+            if (!paramsNode.isObject()) {
+                throw ApiException.badRequest("field [" + keys.get(0) + "] has the wrong type; expected an object");
+            }
+        }
+        Object params = reader.read(paramsNode, action.paramsType());
+        Tags tags = reader.tags(body, paramsNode);
+        return action.handle(targetUuid, params, tags);
+    }
+}

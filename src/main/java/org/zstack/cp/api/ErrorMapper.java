@@ -1,0 +1,122 @@
+package org.zstack.cp.api;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.vertx.core.VertxException;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.ConnectException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * The one place where failures become ZStack error bodies. Every exception type that Quarkus
+ * would otherwise answer itself is listed so that this mapper wins over the built-in ones.
+ */
+public class ErrorMapper {
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+
+    @ServerExceptionMapper(value = {Throwable.class, WebApplicationException.class, NotFoundException.class,
+            NotAllowedException.class, NotSupportedException.class, ProcessingException.class,
+            JsonProcessingException.class, JsonMappingException.class, MismatchedInputException.class,
+            InvalidFormatException.class, JsonParseException.class, InputCoercionException.class,
+            ConstraintViolationException.class, CompletionException.class, ApiException.class},
+            priority = 1)
+    public Response map(Throwable failure) {
+        return toResponse(translate(failure));
+    }
+
+    public static Response toResponse(ApiException e) {
+        return Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorReply.of(e)).build();
+    }
+
+    static ApiException translate(Throwable failure) {
+        Throwable t = unwrap(failure);
+        if (t instanceof ApiException api) {
+            return api;
+        }
+        if (t instanceof JsonParseException parse) {
+            return ApiException.badRequest("the body is not valid JSON (line " + parse.getLocation().getLineNr()
+                    + ", column " + parse.getLocation().getColumnNr() + ")");
+        }
+        if (t instanceof MismatchedInputException mismatch) {
+            return ApiException.badRequest("field [" + fieldPath(mismatch) + "] has the wrong type; expected "
+                    + (mismatch.getTargetType() == null ? "another type" : mismatch.getTargetType().getSimpleName()));
+        }
+        if (t instanceof InputCoercionException coercion) {
+            return ApiException.badRequest("a number is out of range for its field; expected "
+                    + coercion.getTargetType().getSimpleName());
+        }
+        if (t instanceof JsonProcessingException) {
+            return ApiException.badRequest("the body is not a valid request");
+        }
+        if (t instanceof ConstraintViolationException cve) {
+            return ApiException.invalidArgument(cve.getConstraintViolations().stream()
+                    .map(v -> "field [" + v.getPropertyPath() + "] " + v.getMessage())
+                    .collect(Collectors.joining("; ")));
+        }
+        if (t instanceof NotFoundException || t instanceof NotAllowedException) {
+            int status = ((WebApplicationException) t).getResponse().getStatus();
+            return new ApiException(ErrorCode.NO_ROUTE, status, "no API serves this method and path", null);
+        }
+        if (t instanceof WebApplicationException wae && wae.getResponse().getStatus() < 500) {
+            return new ApiException(ErrorCode.INVALID_ARGUMENT, wae.getResponse().getStatus(),
+                    "the request is not acceptable: " + wae.getResponse().getStatusInfo().getReasonPhrase(), null);
+        }
+        if (t instanceof TimeoutException || t instanceof io.smallrye.mutiny.TimeoutException) {
+            return ApiException.timeout("the operation timed out");
+        }
+        if (isDatabaseUnavailable(t)) {
+            LOG.warnf("database unavailable: %s", t.toString());
+            return new ApiException(ErrorCode.INTERNAL, 503, "the database is unavailable", null);
+        }
+        LOG.error("unexpected failure", failure);
+        return new ApiException(ErrorCode.INTERNAL, 500, "an unexpected error happened; see the service log", null);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ProcessingException
+                || (t instanceof WebApplicationException && t.getCause() != null)
+                || t.getClass().getName().startsWith("org.hibernate.")) && t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static boolean isDatabaseUnavailable(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ConnectException || c instanceof ClosedConnectionException
+                    || (c instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("08"))
+                    || (c instanceof VertxException && String.valueOf(c.getMessage()).contains("onnection"))) {
+                return true;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+                .collect(Collectors.joining("."));
+    }
+}

@@ -1,0 +1,82 @@
+package org.zstack.cp.host;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.zstack.cp.api.ApiException;
+import org.zstack.cp.api.ApiRequest;
+import org.zstack.cp.api.DatabaseErrors;
+import org.zstack.cp.api.Query;
+import org.zstack.cp.api.QueryFields;
+import org.zstack.cp.api.QueryRunner;
+import org.zstack.cp.api.Replies;
+import org.zstack.cp.api.Uuids;
+import org.zstack.cp.secret.SecretBox;
+import org.zstack.cp.tag.TagService;
+
+import java.util.Objects;
+
+@ApplicationScoped
+public class HostService {
+    static final String RESOURCE_TYPE = "HostVO";
+    static final QueryFields FIELDS = QueryFields.keyedBy("uuid")
+            .text("uuid", "name", "description", "managementIp", "username")
+            .integer("agentPort", "sshPort")
+            .enumeration("state", HostState.class).enumeration("status", HostStatus.class)
+            .date("createDate", "lastOpDate");
+    private final HostRepository hosts;
+    private final SecretBox secrets;
+    private final TagService tags;
+
+    public HostService(HostRepository hosts, SecretBox secrets, TagService tags) {
+        this.hosts = hosts;
+        this.secrets = secrets;
+        this.tags = tags;
+    }
+
+    @WithTransaction
+    public Uni<HostInventory> add(ApiRequest<AddKvmHostParams> request) {
+        AddKvmHostParams p = request.params();
+        return hosts.count("managementIp", p.managementIp()).flatMap(existing -> {
+            if (existing > 0) {
+                throw duplicateIp(p.managementIp());
+            }
+            if (request.validationOnly()) {
+                return Uni.createFrom().nullItem();
+            }
+            HostEntity host = new HostEntity();
+            host.uuid = Uuids.random();
+            host.name = p.name();
+            host.description = p.description();
+            host.managementIp = p.managementIp();
+            host.username = p.username();
+            host.passwordEncrypted = secrets.encrypt(p.password().reveal());
+            host.sshPort = Objects.requireNonNullElse(p.sshPort(), AddKvmHostParams.DEFAULT_SSH_PORT);
+            host.agentPort = Objects.requireNonNullElse(p.agentPort(), AddKvmHostParams.DEFAULT_AGENT_PORT);
+            host.state = HostState.Enabled;
+            host.status = HostStatus.Connected;
+            return hosts.persistAndFlush(host)
+                    .onFailure(DatabaseErrors::isUniqueViolation).transform(e -> duplicateIp(p.managementIp()))
+                    .flatMap(saved -> tags.attach(saved.uuid, RESOURCE_TYPE, request.tags()).replaceWith(saved))
+                    .map(HostInventory::from);
+        });
+    }
+
+    @WithSession
+    public Uni<Replies.Inventories<HostInventory>> query(Query query) {
+        return QueryRunner.run(hosts, query, HostInventory::from);
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(String uuid) {
+        return hosts.deleteById(uuid)
+                .flatMap(deleted -> tags.detachAll(uuid))
+                .onFailure(DatabaseErrors::isForeignKeyViolation).transform(e -> ApiException.operationFailure(
+                        "the host [uuid:" + uuid + "] still has VM instances; destroy them first"));
+    }
+
+    private static ApiException duplicateIp(String ip) {
+        return ApiException.invalidArgument("a host with the management IP [" + ip + "] already exists");
+    }
+}

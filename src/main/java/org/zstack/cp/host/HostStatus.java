@@ -1,0 +1,5 @@
+package org.zstack.cp.host;
+
+public enum HostStatus {
+    Connected, Disconnected
+}

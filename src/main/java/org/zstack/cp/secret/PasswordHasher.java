@@ -1,0 +1,92 @@
+package org.zstack.cp.secret;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.inject.Singleton;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Argon2id hashes for passwords that are only ever checked (accounts, IAM2 virtual IDs), in the PHC string form
+ * {@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}. Hashing is slow on purpose, so the {@code Uni} methods run it
+ * on a worker thread and answer on the caller's context.
+ */
+@Singleton
+public class PasswordHasher {
+    private static final int MEMORY_KIB = 19456;
+    private static final int ITERATIONS = 2;
+    private static final int PARALLELISM = 1;
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getDecoder();
+    private final SecureRandom random = new SecureRandom();
+    private final Vertx vertx;
+
+    public PasswordHasher(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    public Uni<String> hashAsync(String password) {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> hash(password)));
+    }
+
+    public Uni<Boolean> verifyAsync(String password, String stored) {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> verify(password, stored)));
+    }
+
+    public String hash(String password) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        byte[] hash = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM);
+        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM
+                + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+    }
+
+    /** True when {@code stored} is a hash of {@code password}; false for a wrong password or a malformed hash. */
+    public boolean verify(String password, String stored) {
+        String[] parts = stored == null ? new String[0] : stored.split("\\$");
+        if (parts.length != 6 || !"argon2id".equals(parts[1])) {
+            derive(password, new byte[SALT_BYTES], MEMORY_KIB, ITERATIONS, PARALLELISM);
+            return false;
+        }
+        int memory = 0;
+        int iterations = 0;
+        int parallelism = 0;
+        for (String setting : parts[3].split(",")) {
+            int value = Integer.parseInt(setting.substring(2));
+            switch (setting.charAt(0)) {
+                case 'm' -> memory = value;
+                case 't' -> iterations = value;
+                case 'p' -> parallelism = value;
+                default -> {
+                    return false;
+                }
+            }
+        }
+        byte[] expected = B64D.decode(parts[5]);
+        byte[] actual = derive(password, B64D.decode(parts[4]), memory, iterations, parallelism, expected.length);
+        return MessageDigest.isEqual(expected, actual);
+    }
+
+    private static byte[] derive(String password, byte[] salt, int memory, int iterations, int parallelism) {
+        return derive(password, salt, memory, iterations, parallelism, HASH_BYTES);
+    }
+
+    private static byte[] derive(String password, byte[] salt, int memory, int iterations, int parallelism,
+                                 int length) {
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withSalt(salt).withMemoryAsKB(memory).withIterations(iterations).withParallelism(parallelism)
+                .build());
+        byte[] out = new byte[length];
+        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        return out;
+    }
+}

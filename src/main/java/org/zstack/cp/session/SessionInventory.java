@@ -1,0 +1,10 @@
+package org.zstack.cp.session;
+
+import java.time.Instant;
+
+public record SessionInventory(String uuid, String accountUuid, String userUuid, String userType,
+                               Instant expiredDate, Instant createDate) {
+    static SessionInventory from(SessionEntity s) {
+        return new SessionInventory(s.uuid, s.accountUuid, s.userUuid, s.userType, s.expiredDate, s.createDate);
+    }
+}

@@ -1,0 +1,4 @@
+package org.zstack.cp.session;
+
+public record ValidReply(boolean valid) {
+}

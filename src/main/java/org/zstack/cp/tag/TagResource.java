@@ -1,0 +1,30 @@
+package org.zstack.cp.tag;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import org.zstack.cp.api.QueryParser;
+import org.zstack.cp.api.Replies;
+
+@Path("/zstack/v1")
+public class TagResource {
+    private final TagService service;
+
+    public TagResource(TagService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("/system-tags")
+    public Uni<Replies.Inventories<TagInventory>> systemTags(@Context UriInfo uri) {
+        return service.querySystemTags(QueryParser.parse(TagService.FIELDS, uri.getQueryParameters()));
+    }
+
+    @GET
+    @Path("/user-tags")
+    public Uni<Replies.Inventories<TagInventory>> userTags(@Context UriInfo uri) {
+        return service.queryUserTags(QueryParser.parse(TagService.FIELDS, uri.getQueryParameters()));
+    }
+}

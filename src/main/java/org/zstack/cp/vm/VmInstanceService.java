@@ -1,0 +1,92 @@
+package org.zstack.cp.vm;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.zstack.cp.api.ApiException;
+import org.zstack.cp.api.ApiRequest;
+import org.zstack.cp.api.Query;
+import org.zstack.cp.api.QueryFields;
+import org.zstack.cp.api.QueryRunner;
+import org.zstack.cp.api.Replies;
+import org.zstack.cp.api.Uuids;
+import org.zstack.cp.host.HostRepository;
+import org.zstack.cp.tag.TagService;
+
+import java.util.Objects;
+
+/** Records VM state; the real lifecycle belongs to a compute service. */
+@ApplicationScoped
+public class VmInstanceService {
+    static final String RESOURCE_TYPE = "VmInstanceVO";
+    static final QueryFields FIELDS = QueryFields.keyedBy("uuid")
+            .text("uuid", "name", "description", "hostUuid", "hypervisorType", "platform", "guestOsType")
+            .enumeration("state", VmState.class)
+            .date("createDate", "lastOpDate");
+    private final VmInstanceRepository vms;
+    private final HostRepository hosts;
+    private final TagService tags;
+
+    public VmInstanceService(VmInstanceRepository vms, HostRepository hosts, TagService tags) {
+        this.vms = vms;
+        this.hosts = hosts;
+        this.tags = tags;
+    }
+
+    @WithTransaction
+    public Uni<VmInstanceInventory> create(ApiRequest<CreateVmInstanceParams> request) {
+        CreateVmInstanceParams p = request.params();
+        return hosts.findById(p.hostUuid())
+                .onItem().ifNull().failWith(() -> ApiException.notFound("host", p.hostUuid()))
+                .flatMap(host -> {
+                    if (request.validationOnly()) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    VmInstanceEntity vm = new VmInstanceEntity();
+                    vm.uuid = Uuids.random();
+                    vm.name = p.name();
+                    vm.description = p.description();
+                    vm.hostUuid = host.uuid;
+                    vm.state = p.initialState();
+                    vm.hypervisorType = Objects.requireNonNullElse(p.hypervisorType(), "KVM");
+                    vm.platform = p.platform();
+                    vm.guestOsType = p.guestOsType();
+                    return vms.persistAndFlush(vm)
+                            .flatMap(saved -> tags.attach(saved.uuid, RESOURCE_TYPE, request.tags()).replaceWith(saved))
+                            .map(VmInstanceInventory::from);
+                });
+    }
+
+    @WithSession
+    public Uni<Replies.Inventories<VmInstanceInventory>> query(Query query) {
+        return QueryRunner.run(vms, query, VmInstanceInventory::from);
+    }
+
+    @WithTransaction
+    public Uni<Void> destroy(String uuid) {
+        return vms.deleteById(uuid).flatMap(deleted -> tags.detachAll(uuid));
+    }
+
+    @WithTransaction
+    public Uni<VmInstanceInventory> start(ApiRequest<NoParams> request) {
+        return changeState(request, VmState.Running);
+    }
+
+    @WithTransaction
+    public Uni<VmInstanceInventory> stop(ApiRequest<NoParams> request) {
+        return changeState(request, VmState.Stopped);
+    }
+
+    private Uni<VmInstanceInventory> changeState(ApiRequest<?> request, VmState target) {
+        return vms.requireForUpdate(request.targetUuid()).flatMap(vm -> {
+            if (request.validationOnly()) {
+                return Uni.createFrom().nullItem();
+            }
+            vm.state = target;
+            return tags.attach(vm.uuid, RESOURCE_TYPE, request.tags())
+                    .flatMap(v -> vms.flush())
+                    .map(v -> VmInstanceInventory.from(vm));
+        });
+    }
+}

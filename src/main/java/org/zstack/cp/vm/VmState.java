@@ -1,0 +1,5 @@
+package org.zstack.cp.vm;
+
+public enum VmState {
+    Running, Stopped
+}

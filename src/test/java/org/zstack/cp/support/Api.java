@@ -1,0 +1,54 @@
+package org.zstack.cp.support;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+
+/** What a ZStack client does: log in with the SHA-512 hex of the password, then call with {@code OAuth <session>}. */
+public final class Api {
+    private static String session;
+
+    private Api() {
+    }
+
+    public static String adminPassword() {
+        String fromEnv = System.getenv("ZSTACK_ADMIN_PASSWORD");
+        return fromEnv != null ? fromEnv
+                : ConfigProvider.getConfig().getOptionalValue("zstack.admin.password", String.class).orElse("password");
+    }
+
+    public static String sha512(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String login() {
+        return RestAssured.given().contentType(ContentType.JSON)
+                .body(Map.of("logInByAccount", Map.of("accountName", "admin", "password", sha512(adminPassword()))))
+                .put("/zstack/v1/accounts/login")
+                .then().statusCode(200)
+                .extract().path("inventory.uuid");
+    }
+
+    /** A request with an admin session, logging in once per test JVM. */
+    public static synchronized RequestSpecification as() {
+        if (session == null) {
+            session = login();
+        }
+        return RestAssured.given().contentType(ContentType.JSON).header("Authorization", "OAuth " + session);
+    }
+
+    public static String json(String singleQuoted) {
+        return singleQuoted.replace('\'', '"');
+    }
+}
