@@ -80,8 +80,8 @@ public final class ActionDispatcher {
                 throw ApiException.badRequest("field [" + keys.get(0) + "] has the wrong type; expected an object");
             }
         }
-        Object params = reader.read(paramsNode, action.paramsType());
         Tags tags = reader.tags(body, paramsNode);
+        Object params = reader.read(paramsNode, action.paramsType());
         return action.handle(targetUuid, params, tags);
     }
 }

@@ -10,14 +10,16 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** A host with a management IP no other test uses. */
     public static String addHost() {
-        return addHost("127.0.0." + NEXT_IP.getAndIncrement(), 7070);
+        int n = NEXT_IP.getAndIncrement();
+        return addHost("10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255), 7070);
     }
 
     public static String addHost(String managementIp, int agentPort) {
         return Api.as()
                 .body(Map.of("params", Map.of("name", "host-" + managementIp, "managementIp", managementIp,
-                        "username", "root", "password", "host-ssh-password", "agentPort", agentPort)))
+                        "username", "root", "password", Secrets.HOST_PASSWORD, "agentPort", agentPort)))
                 .post("/zstack/v1/hosts/kvm")
                 .then().statusCode(200)
                 .extract().path("inventory.uuid");

@@ -1,0 +1,7 @@
+package org.zstack.cp.session;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class SessionApiIT extends SessionApiTest {
+}
