@@ -3,6 +3,7 @@ package org.zstack.cp.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.smallrye.mutiny.Uni;
+import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,6 +17,7 @@ import java.util.Map;
  * A dispatcher built with {@link #single} also takes a body without the key.
  */
 public final class ActionDispatcher {
+    private static final Logger LOG = Logger.getLogger(ActionDispatcher.class);
     private final RequestReader reader;
     private final Map<String, Action<?>> actions = new LinkedHashMap<>();
     private final boolean bareBodyAllowed;
@@ -82,6 +84,7 @@ public final class ActionDispatcher {
         }
         Tags tags = reader.tags(body, paramsNode);
         Object params = reader.read(paramsNode, action.paramsType());
+        LOG.debugf("%s %s %s", action.name(), targetUuid == null ? "" : targetUuid, params);
         return action.handle(targetUuid, params, tags);
     }
 }

@@ -1,0 +1,46 @@
+package org.zstack.cp.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.zstack.cp.support.Api;
+import org.zstack.cp.support.Db;
+import org.zstack.cp.support.Fixtures;
+import org.zstack.cp.support.Secrets;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** No password, nor the SHA-512 that clients send for it, in any answer, in the log, or in any table. */
+@QuarkusTest
+class SecretsTest {
+
+    @Test
+    void passwordsAppearNowhere() throws IOException {
+        List<String> answers = new ArrayList<>();
+        answers.add(io.restassured.RestAssured.given().contentType("application/json")
+                .body(java.util.Map.of("logInByAccount", java.util.Map.of("accountName", "admin",
+                        "password", Api.sha512(Api.adminPassword()))))
+                .put("/zstack/v1/accounts/login").asString());
+        String host = Fixtures.addHost();
+        answers.add(Api.as().get("/zstack/v1/hosts/" + host).asString());
+        answers.add(Api.as().get("/zstack/v1/hosts").asString());
+        answers.add(Api.as().queryParam("q", "username=root").get("/zstack/v1/hosts").asString());
+
+        List<String> secrets = List.of(Secrets.HOST_PASSWORD, Api.adminPassword(), Api.sha512(Api.adminPassword()));
+        String tables = Db.dumpAllTables();
+        String log = Files.readString(Path.of("target/quarkus-test.log"));
+        assertThat(tables).contains(host);
+        assertThat(log).contains("password=" + Password.MASK);
+        for (String secret : secrets) {
+            assertThat(answers).noneMatch(a -> a.contains(secret));
+            assertThat(tables).doesNotContain(secret);
+            assertThat(log).doesNotContain(secret);
+        }
+        assertThat(answers).noneMatch(a -> a.contains("password"));
+    }
+}
