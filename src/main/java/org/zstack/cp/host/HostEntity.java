@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.zstack.cp.agent.AgentEndpoint;
 import org.zstack.cp.api.TimestampedEntity;
 
 @Entity
@@ -42,4 +43,8 @@ public class HostEntity extends TimestampedEntity {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public HostStatus status;
+
+    public AgentEndpoint agentEndpoint() {
+        return new AgentEndpoint(managementIp, agentPort);
+    }
 }

@@ -21,14 +21,20 @@ public class VmInstanceResource {
     private final VmInstanceService service;
     private final ActionDispatcher create;
     private final ActionDispatcher actions;
+    private final ActionDispatcher guestToolsState;
 
-    public VmInstanceResource(VmInstanceService service, RequestReader reader) {
+    public VmInstanceResource(VmInstanceService service, VmPasswordService passwords,
+                              GuestToolsStateService guestTools, RequestReader reader) {
         this.service = service;
         this.create = ActionDispatcher.of(reader, Action.of("params", CreateVmInstanceParams.class,
                 request -> service.create(request).map(Replies::inventory)));
         this.actions = ActionDispatcher.of(reader,
                 Action.of("startVmInstance", NoParams.class, request -> service.start(request).map(Replies::inventory)),
-                Action.of("stopVmInstance", NoParams.class, request -> service.stop(request).map(Replies::inventory)));
+                Action.of("stopVmInstance", NoParams.class, request -> service.stop(request).map(Replies::inventory)),
+                Action.of("changeVmPassword", ChangeVmPasswordParams.class,
+                        request -> passwords.changePassword(request).map(v -> Replies.empty())));
+        this.guestToolsState = ActionDispatcher.single(reader, Action.of("updateGuestToolsState", NoParams.class,
+                request -> guestTools.update(request).map(Replies::inventory)));
     }
 
     @POST
@@ -57,5 +63,11 @@ public class VmInstanceResource {
     @Path("/{uuid}/actions")
     public Uni<Object> act(@PathParam("uuid") String uuid, JsonNode body) {
         return actions.dispatch(uuid, body);
+    }
+
+    @PUT
+    @Path("/{vmInstanceUuid}/guesttools-state")
+    public Uni<Object> updateGuestToolsState(@PathParam("vmInstanceUuid") String vmInstanceUuid, JsonNode body) {
+        return guestToolsState.dispatch(vmInstanceUuid, body);
     }
 }

@@ -26,11 +26,14 @@ public class VmInstanceService {
             .date("createDate", "lastOpDate");
     private final VmInstanceRepository vms;
     private final HostRepository hosts;
+    private final GuestToolsStateRepository guestTools;
     private final TagService tags;
 
-    public VmInstanceService(VmInstanceRepository vms, HostRepository hosts, TagService tags) {
+    public VmInstanceService(VmInstanceRepository vms, HostRepository hosts, GuestToolsStateRepository guestTools,
+                             TagService tags) {
         this.vms = vms;
         this.hosts = hosts;
+        this.guestTools = guestTools;
         this.tags = tags;
     }
 
@@ -53,7 +56,8 @@ public class VmInstanceService {
                     vm.platform = p.platform();
                     vm.guestOsType = p.guestOsType();
                     return vms.persistAndFlush(vm)
-                            .flatMap(saved -> tags.attach(saved.uuid, RESOURCE_TYPE, request.tags()).replaceWith(saved))
+                            .flatMap(saved -> guestTools.persist(GuestToolsStateEntity.initial(saved.uuid)))
+                            .flatMap(state -> tags.attach(vm.uuid, RESOURCE_TYPE, request.tags()).replaceWith(vm))
                             .map(VmInstanceInventory::from);
                 });
     }

@@ -16,6 +16,16 @@ public final class Fixtures {
         return addHost("10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255), 7070);
     }
 
+    /** A host whose agent is {@code agent}, at a loopback address no other test uses. */
+    public static String addHost(FakeAgent agent) {
+        return addHost(loopbackIp(), agent.port());
+    }
+
+    public static String loopbackIp() {
+        int n = NEXT_IP.getAndIncrement();
+        return "127." + (1 + (n >> 16 & 127)) + "." + (n >> 8 & 255) + "." + (1 + (n & 127));
+    }
+
     public static String addHost(String managementIp, int agentPort) {
         return Api.as()
                 .body(Map.of("params", Map.of("name", "host-" + managementIp, "managementIp", managementIp,

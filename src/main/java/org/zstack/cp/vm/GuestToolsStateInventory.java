@@ -1,0 +1,12 @@
+package org.zstack.cp.vm;
+
+import java.time.Instant;
+
+public record GuestToolsStateInventory(String vmInstanceUuid, QgaState qgaState, ZWatchState zwatchState,
+                                       String version, String platform, String osType,
+                                       Instant createDate, Instant lastOpDate) {
+    static GuestToolsStateInventory from(GuestToolsStateEntity s) {
+        return new GuestToolsStateInventory(s.vmInstanceUuid, s.qgaState, s.zwatchState, s.version, s.platform,
+                s.osType, s.createDate, s.lastOpDate);
+    }
+}

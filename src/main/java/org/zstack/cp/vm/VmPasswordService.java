@@ -1,0 +1,44 @@
+package org.zstack.cp.vm;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.zstack.cp.agent.KvmAgent;
+import org.zstack.cp.api.ApiException;
+import org.zstack.cp.api.ApiRequest;
+import org.zstack.cp.api.ErrorCode;
+import org.zstack.cp.host.HostRepository;
+import org.zstack.cp.tag.TagService;
+
+/** ChangeVmPassword: the guest's new password goes to the host's agent and is never stored or logged. */
+@ApplicationScoped
+public class VmPasswordService {
+    private final VmInstanceRepository vms;
+    private final HostRepository hosts;
+    private final KvmAgent agent;
+    private final TagService tags;
+
+    public VmPasswordService(VmInstanceRepository vms, HostRepository hosts, KvmAgent agent, TagService tags) {
+        this.vms = vms;
+        this.hosts = hosts;
+        this.agent = agent;
+        this.tags = tags;
+    }
+
+    public Uni<Void> changePassword(ApiRequest<ChangeVmPasswordParams> request) {
+        ChangeVmPasswordParams p = request.params();
+        return VmOnHost.load(vms, hosts, request.targetUuid()).flatMap(vm -> {
+            if (vm.state() != VmState.Running) {
+                throw new ApiException(ErrorCode.VM_INVALID_STATE, "the VM [uuid:" + vm.uuid() + "] is "
+                        + vm.state() + "; its password can be changed only while it is Running");
+            }
+            if (request.validationOnly()) {
+                return Uni.createFrom().voidItem();
+            }
+            return agent.changePassword(vm.agent(), vm.uuid(), p.account(), p.password())
+                    .flatMap(v -> request.tags().isEmpty() ? Uni.createFrom().voidItem()
+                            : Panache.withTransaction(() ->
+                                    tags.attach(vm.uuid(), VmInstanceService.RESOURCE_TYPE, request.tags())));
+        });
+    }
+}

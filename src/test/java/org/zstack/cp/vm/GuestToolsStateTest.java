@@ -1,0 +1,188 @@
+package org.zstack.cp.vm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.zstack.cp.support.Api;
+import org.zstack.cp.support.FakeAgent;
+import org.zstack.cp.support.FakeAgent.Answer;
+import org.zstack.cp.support.Fixtures;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+@QuarkusTest
+class GuestToolsStateTest {
+    private static final String PATH = "/vm/guesttools/state";
+    private static final FakeAgent AGENT = FakeAgent.start();
+    private String host;
+    private String vm;
+
+    @AfterAll
+    static void stopAgent() {
+        AGENT.close();
+    }
+
+    @BeforeEach
+    void runningVm() {
+        AGENT.reset();
+        host = Fixtures.addHost(AGENT);
+        vm = Fixtures.createVm(host, "InstantStart");
+    }
+
+    static String state(String vm, boolean qgaRunning, boolean installed, boolean zwatchRunning, String version) {
+        return "{\"success\": true, \"states\": {\"" + vm + "\": {\"qgaRunning\": " + qgaRunning
+                + ", \"zsToolsInstalled\": " + installed + ", \"zwatchRunning\": " + zwatchRunning
+                + ", \"version\": \"" + version + "\", \"platform\": \"Kylin\", \"osType\": \"Kylin\"}}}";
+    }
+
+    private ValidatableResponse update(String body) {
+        return Api.as().body(body).put("/zstack/v1/vm-instances/" + vm + "/guesttools-state").then();
+    }
+
+    @Test
+    void aNewVmStartsNotInstalled() {
+        Api.as().get("/zstack/v1/guesttools/" + vm).then().statusCode(200)
+                .body("inventories", hasSize(1))
+                .body("inventories[0].qgaState", equalTo("NotInstalled"))
+                .body("inventories[0].zwatchState", equalTo("NotInstalled"));
+    }
+
+    @Test
+    void theDocumentedCurlBodyOnARunningVmStoresTheAgentsAnswer() {
+        AGENT.answer(PATH, Answer.ok(state(vm, true, true, true, "4.6.11")));
+        update("{\"systemTags\":[\"<systemTags>\"],\"userTags\":[\"<userTags>\"]}").statusCode(200)
+                .body("inventory.vmInstanceUuid", equalTo(vm))
+                .body("inventory.qgaState", equalTo("Running"))
+                .body("inventory.zwatchState", equalTo("Running"))
+                .body("inventory.version", equalTo("4.6.11"))
+                .body("inventory.platform", equalTo("Kylin"))
+                .body("inventory.osType", equalTo("Kylin"))
+                .body("inventory.createDate", org.hamcrest.Matchers.matchesPattern(
+                        "[A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} (AM|PM)"));
+        assertThat(AGENT.bodies(PATH)).containsExactly("{\"vmInstanceUuids\":[\"" + vm + "\"]}");
+        Api.as().get("/zstack/v1/guesttools/" + vm).then().body("inventories[0].qgaState", equalTo("Running"));
+        update("{}").statusCode(200).body("inventory.qgaState", equalTo("Running"));
+    }
+
+    @Test
+    void zwatchRunningWithoutToolsMeansNotUpgraded() {
+        AGENT.answer(PATH, Answer.ok(state(vm, false, false, true, "4.6.0")));
+        update("{}").statusCode(200)
+                .body("inventory.qgaState", equalTo("NotUpgraded"))
+                .body("inventory.zwatchState", equalTo("Running"));
+    }
+
+    @Test
+    void aStoppedVmIsNotAskedAndItsToolsStopRunning() {
+        AGENT.answer(PATH, Answer.ok(state(vm, true, true, true, "4.6.11")));
+        update("{}").statusCode(200).body("inventory.qgaState", equalTo("Running"));
+        Api.as().body("{\"stopVmInstance\": {}}").put("/zstack/v1/vm-instances/" + vm + "/actions")
+                .then().statusCode(200);
+        AGENT.reset();
+
+        update("{}").statusCode(200)
+                .body("inventory.qgaState", equalTo("NotRunning"))
+                .body("inventory.zwatchState", equalTo("NotRunning"))
+                .body("inventory.version", equalTo("4.6.11"));
+        assertThat(AGENT.bodies(PATH)).isEmpty();
+    }
+
+    @Test
+    void anAgentFailureChangesNothingAndAnswers200() {
+        AGENT.answer(PATH, Answer.ok(state(vm, true, true, true, "4.6.11")));
+        String before = update("{}").statusCode(200).extract().path("inventory.lastOpDate");
+        for (Answer failure : List.of(Answer.ok("{\"success\": false, \"error\": \"no agent\"}"),
+                new Answer(500, "oops", 0), Answer.ok("{\"success\": true, \"states\": {}}"),
+                Answer.ok("{\"success\": true}").delayedBy(5_000))) {
+            AGENT.answer(PATH, failure);
+            update("{}").statusCode(200)
+                    .body("inventory.qgaState", equalTo("Running"))
+                    .body("inventory.zwatchState", equalTo("Running"))
+                    .body("inventory.lastOpDate", equalTo(before));
+        }
+        vm = Fixtures.createVm(Fixtures.addHost(Fixtures.loopbackIp(), FakeAgent.closedPort()), "InstantStart");
+        update("{}").statusCode(200).body("inventory.qgaState", equalTo("NotInstalled"));
+    }
+
+    @Test
+    void lastOpDateMovesOnlyWhenSomethingChanged() {
+        AGENT.answer(PATH, Answer.ok(state(vm, true, true, true, "4.6.11")));
+        String first = update("{}").statusCode(200).extract().path("inventory.lastOpDate");
+        org.zstack.cp.support.Db.update("UPDATE guest_tools_state SET last_op_date = last_op_date - interval '1 day' "
+                + "WHERE vm_instance_uuid = $1", vm);
+        String aged = Api.as().get("/zstack/v1/guesttools/" + vm).then().extract().path("inventories[0].lastOpDate");
+        assertThat(aged).isNotEqualTo(first);
+        update("{}").statusCode(200).body("inventory.lastOpDate", equalTo(aged));
+        AGENT.answer(PATH, Answer.ok(state(vm, true, true, true, "4.6.12")));
+        update("{}").statusCode(200).body("inventory.version", equalTo("4.6.12"))
+                .body("inventory.lastOpDate", org.hamcrest.Matchers.not(equalTo(aged)));
+    }
+
+    @Test
+    void anUnknownVmGetsSys1003() {
+        vm = "0123456789abcdef0123456789abcdef";
+        update("{}").statusCode(503).body("error.code", equalTo("SYS.1003"));
+    }
+
+    @Test
+    void queryTakesTheSharedConditions() {
+        AGENT.answer(PATH, Answer.ok(state(vm, true, true, true, "4.6.11")));
+        update("{}").statusCode(200);
+        Api.as().queryParam("q", "vmInstanceUuid=" + vm).queryParam("q", "qgaState=Running")
+                .get("/zstack/v1/guesttools").then().statusCode(200).body("inventories", hasSize(1));
+        Api.as().queryParam("q", "vmInstanceUuid=" + vm).queryParam("q", "qgaState=NotInstalled")
+                .get("/zstack/v1/guesttools").then().statusCode(200).body("inventories", hasSize(0));
+    }
+
+    /**
+     * Fifty calls at once while the agent alternates between "all running" (A) and "installed, nothing running" (B).
+     * A always ends in Running/Running; B ends in NotRunning/NotRunning once any A went before it, else NotInstalled.
+     * Each answer, and the final row, must be one of those whole states: a lost or torn update would mix them.
+     */
+    @Test
+    void fiftyConcurrentCallsAllSucceedAndEndInASerialOrder() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        AGENT.answer(PATH, body -> calls.incrementAndGet() % 2 == 0
+                ? Answer.ok(state(vm, true, true, true, "A"))
+                : Answer.ok(state(vm, false, true, false, "B")));
+        HttpClient http = HttpClient.newHttpClient();
+        String session = Api.login();
+        URI uri = URI.create("http://localhost:" + RestAssured.port + "/zstack/v1/vm-instances/" + vm
+                + "/guesttools-state");
+        List<CompletableFuture<HttpResponse<String>>> futures = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            futures.add(http.sendAsync(HttpRequest.newBuilder(uri).header("Authorization", "OAuth " + session)
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        ObjectMapper json = new ObjectMapper();
+        for (CompletableFuture<HttpResponse<String>> f : futures) {
+            HttpResponse<String> response = f.get();
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertWholeState(json.readTree(response.body()).get("inventory"));
+        }
+        assertThat(calls.get()).isEqualTo(50);
+        String row = Api.as().get("/zstack/v1/guesttools/" + vm).then().extract().asString();
+        assertWholeState(json.readTree(row).get("inventories").get(0));
+    }
+
+    private static void assertWholeState(JsonNode s) {
+        String whole = s.get("qgaState").asText() + "/" + s.get("zwatchState").asText() + "/" + s.get("version").asText();
+        assertThat(whole).isIn("Running/Running/A", "NotRunning/NotRunning/B", "NotInstalled/NotInstalled/B");
+    }
+}
