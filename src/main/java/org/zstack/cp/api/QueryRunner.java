@@ -12,16 +12,24 @@ public final class QueryRunner {
     private QueryRunner() {
     }
 
+    /** One page of rows, and the total when the query asked for it. */
+    public record Page<E>(List<E> rows, Long total) {
+    }
+
     public static <E, I> Uni<Replies.Inventories<I>> run(PanacheRepositoryBase<E, String> repository, Query query,
                                                          Function<E, I> toInventory) {
-        Uni<List<I>> page = query.limit() == 0
+        return page(repository, query).map(page ->
+                Replies.inventories(page.rows().stream().map(toInventory).toList(), page.total()));
+    }
+
+    public static <E> Uni<Page<E>> page(PanacheRepositoryBase<E, String> repository, Query query) {
+        Uni<List<E>> rows = query.limit() == 0
                 ? Uni.createFrom().item(List.of())
-                : find(repository, query).range(query.start(), query.start() + query.limit() - 1).list()
-                        .map(rows -> rows.stream().map(toInventory).toList());
+                : find(repository, query).range(query.start(), query.start() + query.limit() - 1).list();
         if (!query.replyWithCount()) {
-            return page.map(list -> Replies.inventories(list, null));
+            return rows.map(list -> new Page<>(list, null));
         }
-        return page.flatMap(list -> count(repository, query).map(total -> Replies.inventories(list, total)));
+        return rows.flatMap(list -> count(repository, query).map(total -> new Page<>(list, total)));
     }
 
     private static <E> PanacheQuery<E> find(PanacheRepositoryBase<E, String> repository, Query query) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import org.zstack.cp.api.Action;
+import org.zstack.cp.api.NoParams;
 import org.zstack.cp.api.ActionDispatcher;
 import org.zstack.cp.api.QueryParser;
 import org.zstack.cp.api.Replies;

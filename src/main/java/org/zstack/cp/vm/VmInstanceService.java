@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.zstack.cp.api.ApiException;
 import org.zstack.cp.api.ApiRequest;
+import org.zstack.cp.api.NoParams;
 import org.zstack.cp.api.Query;
 import org.zstack.cp.api.QueryFields;
 import org.zstack.cp.api.QueryRunner;

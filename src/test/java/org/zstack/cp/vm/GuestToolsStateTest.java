@@ -3,7 +3,6 @@ package org.zstack.cp.vm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,10 +11,8 @@ import org.zstack.cp.support.Api;
 import org.zstack.cp.support.FakeAgent;
 import org.zstack.cp.support.FakeAgent.Answer;
 import org.zstack.cp.support.Fixtures;
+import org.zstack.cp.support.Http;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -160,15 +157,10 @@ class GuestToolsStateTest {
         AGENT.answer(PATH, body -> calls.incrementAndGet() % 2 == 0
                 ? Answer.ok(state(vm, true, true, true, "A"))
                 : Answer.ok(state(vm, false, true, false, "B")));
-        HttpClient http = HttpClient.newHttpClient();
-        String session = Api.login();
-        URI uri = URI.create("http://localhost:" + RestAssured.port + "/zstack/v1/vm-instances/" + vm
-                + "/guesttools-state");
+        Http http = new Http();
         List<CompletableFuture<HttpResponse<String>>> futures = new java.util.ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            futures.add(http.sendAsync(HttpRequest.newBuilder(uri).header("Authorization", "OAuth " + session)
-                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                    HttpResponse.BodyHandlers.ofString()));
+            futures.add(http.put("/zstack/v1/vm-instances/" + vm + "/guesttools-state", "{}"));
         }
         ObjectMapper json = new ObjectMapper();
         for (CompletableFuture<HttpResponse<String>> f : futures) {

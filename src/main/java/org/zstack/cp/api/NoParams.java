@@ -1,4 +1,4 @@
-package org.zstack.cp.vm;
+package org.zstack.cp.api;
 
 /** The parameters of an action that takes none ({@code {"startVmInstance": {}}}). */
 public record NoParams() {

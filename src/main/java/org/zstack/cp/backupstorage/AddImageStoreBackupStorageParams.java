@@ -1,0 +1,35 @@
+package org.zstack.cp.backupstorage;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.zstack.cp.api.CheckedParams;
+import org.zstack.cp.api.HostAddress;
+import org.zstack.cp.api.Password;
+import org.zstack.cp.api.Uuids;
+
+import java.util.List;
+
+public record AddImageStoreBackupStorageParams(
+        @NotNull @Size(min = 1, max = 255) String name,
+        @NotNull @Size(min = 1, max = 2048) String url,
+        @NotNull @Size(min = 1, max = 255) @HostAddress String hostname,
+        @NotNull @Size(min = 1, max = 255) String username,
+        @NotNull Password password,
+        @Min(1) @Max(65535) Integer sshPort,
+        @Min(1) @Max(65535) Integer agentPort,
+        @Size(max = 2048) String description,
+        List<String> zoneUuids) implements CheckedParams {
+
+    static final int DEFAULT_SSH_PORT = 22;
+    static final int DEFAULT_AGENT_PORT = 8000;
+
+    @Override
+    public void check() {
+        password.check("password", 1, 255, null);
+        if (zoneUuids != null) {
+            zoneUuids.forEach(zone -> Uuids.check("zoneUuids", zone == null ? "" : zone));
+        }
+    }
+}

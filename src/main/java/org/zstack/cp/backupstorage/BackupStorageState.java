@@ -1,0 +1,5 @@
+package org.zstack.cp.backupstorage;
+
+public enum BackupStorageState {
+    Enabled, Disabled
+}
