@@ -20,4 +20,10 @@ public class VmInstanceRepository implements PanacheRepositoryBase<VmInstanceEnt
         return findById(uuid, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ApiException.notFound(RESOURCE, uuid));
     }
+
+    /** The VM, locked against state changes until the transaction ends ({@code FOR SHARE}), or SYS.1003. */
+    public Uni<VmInstanceEntity> requireForShare(String uuid) {
+        return findById(uuid, LockModeType.PESSIMISTIC_READ)
+                .onItem().ifNull().failWith(() -> ApiException.notFound(RESOURCE, uuid));
+    }
 }

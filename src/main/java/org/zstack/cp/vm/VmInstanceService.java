@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import org.zstack.cp.api.ApiException;
 import org.zstack.cp.api.ApiRequest;
 import org.zstack.cp.api.NoParams;
@@ -15,6 +16,7 @@ import org.zstack.cp.api.Uuids;
 import org.zstack.cp.host.HostRepository;
 import org.zstack.cp.tag.TagService;
 
+import java.util.List;
 import java.util.Objects;
 
 /** Records VM state; the real lifecycle belongs to a compute service. */
@@ -29,13 +31,15 @@ public class VmInstanceService {
     private final HostRepository hosts;
     private final GuestToolsStateRepository guestTools;
     private final TagService tags;
+    private final List<VmStartListener> startListeners;
 
     public VmInstanceService(VmInstanceRepository vms, HostRepository hosts, GuestToolsStateRepository guestTools,
-                             TagService tags) {
+                             TagService tags, Instance<VmStartListener> startListeners) {
         this.vms = vms;
         this.hosts = hosts;
         this.guestTools = guestTools;
         this.tags = tags;
+        this.startListeners = startListeners.stream().toList();
     }
 
     @WithTransaction
@@ -89,7 +93,13 @@ public class VmInstanceService {
                 return Uni.createFrom().nullItem();
             }
             vm.state = target;
-            return tags.attach(vm.uuid, RESOURCE_TYPE, request.tags())
+            Uni<Void> told = Uni.createFrom().voidItem();
+            if (target == VmState.Running) {
+                for (VmStartListener listener : startListeners) {
+                    told = told.flatMap(v -> listener.vmStarted(vm.uuid, vm.hostUuid));
+                }
+            }
+            return told.flatMap(v -> tags.attach(vm.uuid, RESOURCE_TYPE, request.tags()))
                     .flatMap(v -> vms.flush())
                     .map(v -> VmInstanceInventory.from(vm));
         });

@@ -1,0 +1,177 @@
+package org.zstack.cp.iam2;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.zstack.cp.api.ApiException;
+import org.zstack.cp.api.ApiRequest;
+import org.zstack.cp.api.DatabaseErrors;
+import org.zstack.cp.api.Password;
+import org.zstack.cp.api.Query;
+import org.zstack.cp.api.QueryFields;
+import org.zstack.cp.api.QueryRunner;
+import org.zstack.cp.api.Replies;
+import org.zstack.cp.api.Uuids;
+import org.zstack.cp.secret.PasswordHasher;
+import org.zstack.cp.tag.TagService;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * IAM2 virtual IDs. New passwords are hashed before the transaction opens; the old password is checked under the
+ * row lock, so a concurrent change cannot slip between the check and the write.
+ */
+@ApplicationScoped
+public class Iam2VirtualIdService {
+    static final String RESOURCE_TYPE = "IAM2VirtualIDVO";
+    static final QueryFields FIELDS = QueryFields.keyedBy("uuid")
+            .text("uuid", "name", "description", "type")
+            .enumeration("state", Iam2VirtualIdState.class)
+            .date("createDate", "lastOpDate");
+    private final Iam2Repositories.VirtualIds virtualIds;
+    private final Iam2Repositories.Attributes attributes;
+    private final PasswordHasher hasher;
+    private final TagService tags;
+
+    Iam2VirtualIdService(Iam2Repositories.VirtualIds virtualIds, Iam2Repositories.Attributes attributes,
+                         PasswordHasher hasher, TagService tags) {
+        this.virtualIds = virtualIds;
+        this.attributes = attributes;
+        this.hasher = hasher;
+        this.tags = tags;
+    }
+
+    public Uni<Iam2VirtualIdInventory> create(ApiRequest<CreateIam2VirtualIdParams> request) {
+        CreateIam2VirtualIdParams p = request.params();
+        return hashOf(p.password()).flatMap(hash -> Panache.withTransaction(() ->
+                        virtualIds.nameTaken(p.name(), null).flatMap(taken -> {
+                            if (taken) {
+                                throw duplicateName(p.name());
+                            }
+                            if (request.validationOnly()) {
+                                return Uni.createFrom().<Iam2VirtualIdInventory>nullItem();
+                            }
+                            Iam2VirtualIdEntity v = new Iam2VirtualIdEntity();
+                            v.uuid = Uuids.random();
+                            v.name = p.name();
+                            v.description = p.description();
+                            v.passwordHash = hash;
+                            v.state = Iam2VirtualIdState.Enabled;
+                            v.type = Iam2VirtualIdEntity.TYPE;
+                            List<Iam2AttributeEntity> attrs = p.attributes() == null ? List.of()
+                                    : p.attributes().stream().map(a -> attribute(v.uuid, a)).toList();
+                            return virtualIds.persist(v)
+                                    .flatMap(x -> attrs.isEmpty() ? Uni.createFrom().voidItem() : attributes.persist(attrs))
+                                    .flatMap(x -> tags.attach(v.uuid, RESOURCE_TYPE, request.tags()))
+                                    .flatMap(x -> virtualIds.flush())
+                                    .map(x -> Iam2VirtualIdInventory.of(v, attrs));
+                        })))
+                .onFailure(DatabaseErrors::isUniqueViolation).transform(e -> duplicateName(p.name()));
+    }
+
+    public Uni<Iam2VirtualIdInventory> update(ApiRequest<UpdateIam2VirtualIdParams> request) {
+        UpdateIam2VirtualIdParams p = request.params();
+        String uuid = request.targetUuid();
+        return hashOf(p.password()).flatMap(newHash -> Panache.withTransaction(() ->
+                        virtualIds.requireForUpdate(uuid)
+                                .flatMap(v -> requireFreeName(p.name(), v))
+                                .flatMap(v -> requireOldPassword(p.oldPassword(), v))
+                                .flatMap(v -> {
+                                    if (request.validationOnly()) {
+                                        return Uni.createFrom().<Iam2VirtualIdInventory>nullItem();
+                                    }
+                                    v.name = p.name() != null ? p.name() : v.name;
+                                    v.description = p.description() != null ? p.description() : v.description;
+                                    v.passwordHash = newHash != null ? newHash : v.passwordHash;
+                                    v.lastOpDate = Instant.now();
+                                    return save(v, request);
+                                })))
+                .onFailure(DatabaseErrors::isUniqueViolation).transform(e -> duplicateName(p.name()));
+    }
+
+    @WithTransaction
+    public Uni<Iam2VirtualIdInventory> changeState(ApiRequest<ChangeIam2VirtualIdStateParams> request) {
+        return virtualIds.requireForUpdate(request.targetUuid()).flatMap(v -> {
+            if (request.validationOnly()) {
+                return Uni.createFrom().nullItem();
+            }
+            v.state = request.params().target();
+            return save(v, request);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(String uuid) {
+        return virtualIds.deleteById(uuid).flatMap(deleted -> tags.detachAll(uuid));
+    }
+
+    public Uni<Replies.Inventories<Iam2VirtualIdInventory>> query(Query query) {
+        return Panache.withSession(() -> QueryRunner.page(virtualIds, query).flatMap(page ->
+                inventoriesOf(page.rows()).map(list -> Replies.inventories(list, page.total()))));
+    }
+
+    private Uni<Iam2VirtualIdInventory> save(Iam2VirtualIdEntity v, ApiRequest<?> request) {
+        return tags.attach(v.uuid, RESOURCE_TYPE, request.tags())
+                .flatMap(x -> virtualIds.flush())
+                .flatMap(x -> inventoriesOf(List.of(v)))
+                .map(list -> list.get(0));
+    }
+
+    private Uni<List<Iam2VirtualIdInventory>> inventoriesOf(List<Iam2VirtualIdEntity> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return attributes.of(rows.stream().map(v -> v.uuid).toList()).map(attrs -> {
+            Map<String, List<Iam2AttributeEntity>> byId = attrs.stream()
+                    .collect(Collectors.groupingBy(a -> a.virtualIdUuid));
+            return rows.stream().map(v -> Iam2VirtualIdInventory.of(v, byId.getOrDefault(v.uuid, List.of()))).toList();
+        });
+    }
+
+    private Uni<Iam2VirtualIdEntity> requireFreeName(String name, Iam2VirtualIdEntity v) {
+        if (name == null || name.equals(v.name)) {
+            return Uni.createFrom().item(v);
+        }
+        return virtualIds.nameTaken(name, v.uuid).map(taken -> {
+            if (taken) {
+                throw duplicateName(name);
+            }
+            return v;
+        });
+    }
+
+    private Uni<Iam2VirtualIdEntity> requireOldPassword(Password oldPassword, Iam2VirtualIdEntity v) {
+        if (oldPassword == null) {
+            return Uni.createFrom().item(v);
+        }
+        return hasher.verifyAsync(oldPassword.reveal(), v.passwordHash).map(matches -> {
+            if (!matches) {
+                throw ApiException.operationFailure("field [oldPassword] does not match the current password of the "
+                        + "IAM2 virtual ID [uuid:" + v.uuid + "]");
+            }
+            return v;
+        });
+    }
+
+    private Uni<String> hashOf(Password password) {
+        return password == null ? Uni.createFrom().nullItem() : hasher.hashAsync(password.reveal());
+    }
+
+    private static Iam2AttributeEntity attribute(String virtualIdUuid, CreateIam2VirtualIdParams.Attribute a) {
+        Iam2AttributeEntity e = new Iam2AttributeEntity();
+        e.uuid = Uuids.random();
+        e.virtualIdUuid = virtualIdUuid;
+        e.name = a.name();
+        e.value = a.value();
+        e.type = Iam2AttributeEntity.CUSTOMIZED;
+        return e;
+    }
+
+    private static ApiException duplicateName(String name) {
+        return ApiException.invalidArgument("field [name]: an IAM2 virtual ID named [" + name + "] already exists");
+    }
+}

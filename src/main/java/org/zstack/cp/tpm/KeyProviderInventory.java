@@ -1,0 +1,10 @@
+package org.zstack.cp.tpm;
+
+import java.time.Instant;
+
+public record KeyProviderInventory(String uuid, String name, String type, String description,
+                                   Instant createDate, Instant lastOpDate) {
+    static KeyProviderInventory from(KeyProviderEntity k) {
+        return new KeyProviderInventory(k.uuid, k.name, k.type, k.description, k.createDate, k.lastOpDate);
+    }
+}

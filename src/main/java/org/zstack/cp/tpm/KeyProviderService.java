@@ -1,0 +1,72 @@
+package org.zstack.cp.tpm;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.zstack.cp.api.ApiException;
+import org.zstack.cp.api.ApiRequest;
+import org.zstack.cp.api.DatabaseErrors;
+import org.zstack.cp.api.Query;
+import org.zstack.cp.api.QueryFields;
+import org.zstack.cp.api.QueryRunner;
+import org.zstack.cp.api.Replies;
+import org.zstack.cp.api.Uuids;
+import org.zstack.cp.tag.TagService;
+
+import java.util.Objects;
+
+@ApplicationScoped
+public class KeyProviderService {
+    static final String RESOURCE_TYPE = "KeyProviderVO";
+    static final QueryFields FIELDS = QueryFields.keyedBy("uuid")
+            .text("uuid", "name", "type", "description").date("createDate", "lastOpDate");
+    private final TpmRepositories.KeyProviders keyProviders;
+    private final TpmRepositories.Tpms tpms;
+    private final TagService tags;
+
+    KeyProviderService(TpmRepositories.KeyProviders keyProviders, TpmRepositories.Tpms tpms, TagService tags) {
+        this.keyProviders = keyProviders;
+        this.tpms = tpms;
+        this.tags = tags;
+    }
+
+    @WithTransaction
+    public Uni<KeyProviderInventory> add(ApiRequest<AddKeyProviderParams> request) {
+        if (request.validationOnly()) {
+            return Uni.createFrom().nullItem();
+        }
+        AddKeyProviderParams p = request.params();
+        KeyProviderEntity k = new KeyProviderEntity();
+        k.uuid = Uuids.random();
+        k.name = p.name();
+        k.type = Objects.requireNonNullElse(p.type(), AddKeyProviderParams.DEFAULT_TYPE);
+        k.description = p.description();
+        return keyProviders.persistAndFlush(k)
+                .flatMap(saved -> tags.attach(k.uuid, RESOURCE_TYPE, request.tags()))
+                .map(v -> KeyProviderInventory.from(k));
+    }
+
+    @WithSession
+    public Uni<Replies.Inventories<KeyProviderInventory>> query(Query query) {
+        return QueryRunner.run(keyProviders, query, KeyProviderInventory::from);
+    }
+
+    /** Refused with SYS.1006 while a TPM uses the key provider. */
+    @WithTransaction
+    public Uni<Void> delete(String uuid) {
+        return tpms.count("keyProviderUuid", uuid).flatMap(users -> {
+                    if (users > 0) {
+                        throw inUse(uuid, users);
+                    }
+                    return keyProviders.deleteById(uuid).flatMap(deleted -> keyProviders.flush());
+                })
+                .flatMap(v -> tags.detachAll(uuid))
+                .onFailure(DatabaseErrors::isForeignKeyViolation).transform(e -> inUse(uuid, 1));
+    }
+
+    private static ApiException inUse(String uuid, long users) {
+        return ApiException.operationFailure("the key provider [uuid:" + uuid + "] is used by " + users
+                + " TPM(s); change their key provider or remove them first");
+    }
+}

@@ -1,0 +1,20 @@
+package org.zstack.cp.tpm;
+
+import java.time.Instant;
+import java.util.List;
+
+public record TpmInventory(String uuid, String name, String vmInstanceUuid, String keyProviderUuid,
+                           Instant createDate, Instant lastOpDate, List<HostRef> hostRefs) {
+
+    public record HostRef(long id, String tpmUuid, String hostUuid, String path, Instant createDate,
+                          Instant lastOpDate) {
+        static HostRef from(TpmHostRefEntity r) {
+            return new HostRef(r.id, r.tpmUuid, r.hostUuid, r.path, r.createDate, r.lastOpDate);
+        }
+    }
+
+    static TpmInventory of(TpmEntity t, List<TpmHostRefEntity> refs) {
+        return new TpmInventory(t.uuid, t.name, t.vmInstanceUuid, t.keyProviderUuid, t.createDate, t.lastOpDate,
+                refs.stream().map(HostRef::from).toList());
+    }
+}

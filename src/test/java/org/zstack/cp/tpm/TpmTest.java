@@ -1,0 +1,214 @@
+package org.zstack.cp.tpm;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.zstack.cp.support.Api;
+import org.zstack.cp.support.Fixtures;
+import org.zstack.cp.support.Http;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anEmptyMap;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+
+@QuarkusTest
+class TpmTest {
+    static final String ZSTACK_DATE = "[A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} (AM|PM)";
+    private static final String UNKNOWN = "0123456789abcdef0123456789abcdef";
+    private String host;
+    private String vm;
+    private String tpm;
+    private String kp1;
+    private String kp2;
+
+    static String addKeyProvider(String name) {
+        return Api.as().body(Map.of("params", Map.of("name", name)))
+                .post("/zstack/v1/key-providers").then().statusCode(200)
+                .body("inventory.type", equalTo("KMS"))
+                .extract().path("inventory.uuid");
+    }
+
+    private static ValidatableResponse addTpm(String vm, String keyProvider) {
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("vmInstanceUuid", vm));
+        if (keyProvider != null) {
+            params.put("keyProviderUuid", keyProvider);
+        }
+        return Api.as().body(Map.of("params", params)).post("/zstack/v1/tpms").then();
+    }
+
+    private static ValidatableResponse update(String body) {
+        return Api.as().body(body).put("/zstack/v1/tpms").then();
+    }
+
+    private static String updateTpm(String vm, String tpm, String keyProvider) {
+        StringBuilder fields = new StringBuilder();
+        for (String[] f : new String[][]{{"vmInstanceUuid", vm}, {"tpmUuid", tpm}, {"keyProviderUuid", keyProvider}}) {
+            if (f[1] != null) {
+                fields.append(fields.length() == 0 ? "" : ", ").append('"').append(f[0]).append("\": \"")
+                        .append(f[1]).append('"');
+            }
+        }
+        return "{\"updateTpm\": {" + fields + "}}";
+    }
+
+    private static void vmAction(String vm, String action) {
+        Api.as().body("{\"" + action + "\": {}}").put("/zstack/v1/vm-instances/" + vm + "/actions")
+                .then().statusCode(200);
+    }
+
+    @BeforeEach
+    void stoppedVmWithTpm() {
+        host = Fixtures.addHost();
+        vm = Fixtures.createVm(host, "CreateStopped");
+        kp1 = addKeyProvider("kp-1");
+        kp2 = addKeyProvider("kp-2");
+        tpm = addTpm(vm, kp1).statusCode(200)
+                .body("inventory.name", equalTo("TPM-for-VM-" + vm))
+                .body("inventory.vmInstanceUuid", equalTo(vm))
+                .body("inventory.keyProviderUuid", equalTo(kp1))
+                .body("inventory.hostRefs", hasSize(0))
+                .extract().path("inventory.uuid");
+    }
+
+    @Test
+    void theDocumentedCurlBodySucceeds() {
+        update("{\"updatetpm\":{\"vmInstanceUuid\":\"" + vm + "\",\"tpmUuid\":\"" + tpm + "\",\"keyProviderUuid\":\""
+                + kp2 + "\"},\"systemTags\":[\"<systemTags>\"],\"userTags\":[\"<userTags>\"]}")
+                .statusCode(200)
+                .body("inventory.uuid", equalTo(tpm))
+                .body("inventory.name", equalTo("TPM-for-VM-" + vm))
+                .body("inventory.vmInstanceUuid", equalTo(vm))
+                .body("inventory.keyProviderUuid", equalTo(kp2))
+                .body("inventory.createDate", matchesPattern(ZSTACK_DATE))
+                .body("inventory.lastOpDate", matchesPattern(ZSTACK_DATE))
+                .body("inventory.hostRefs", hasSize(0));
+        Api.as().get("/zstack/v1/tpms/" + tpm).then().body("inventories[0].keyProviderUuid", equalTo(kp2));
+    }
+
+    @Test
+    void addTpmRules() {
+        addTpm(vm, kp2).statusCode(503).body("error.code", equalTo("TPM.1701"));
+        String running = Fixtures.createVm(host, "InstantStart");
+        addTpm(running, null).statusCode(503).body("error.code", equalTo("TPM.1703"))
+                .body("error.opaque", equalTo(Map.of("support.vm.state", List.of("Stopped"))));
+        addTpm(UNKNOWN, null).statusCode(503).body("error.code", equalTo("SYS.1003"));
+        addTpm(Fixtures.createVm(host, "CreateStopped"), UNKNOWN).statusCode(503).body("error.code", equalTo("SYS.1003"));
+    }
+
+    @Test
+    void step1NeitherVmNorTpmGetsSys1007() {
+        update("{\"updateTpm\": {}}").statusCode(503).body("error.code", equalTo("SYS.1007"));
+        update(updateTpm(null, null, kp2)).statusCode(503).body("error.code", equalTo("SYS.1007"));
+    }
+
+    @Test
+    void step2AGivenUuidThatDoesNotExistGetsSys1003() {
+        update(updateTpm(null, UNKNOWN, "not-a-uuid")).statusCode(503).body("error.code", equalTo("SYS.1003"));
+        update(updateTpm(UNKNOWN, null, "not-a-uuid")).statusCode(503).body("error.code", equalTo("SYS.1003"));
+        update(updateTpm(UNKNOWN, tpm, kp2)).statusCode(503).body("error.code", equalTo("SYS.1003"));
+    }
+
+    @Test
+    void step3ATpmOfAnotherVmGetsSys1007() {
+        String other = Fixtures.createVm(host, "CreateStopped");
+        update(updateTpm(other, tpm, "not-a-uuid")).statusCode(503).body("error.code", equalTo("SYS.1007"))
+                .body("error.details", containsString("does not belong"));
+    }
+
+    @Test
+    void step4AVmWithoutTpmGetsTpm1702() {
+        String bare = Fixtures.createVm(host, "CreateStopped");
+        update(updateTpm(bare, null, "not-a-uuid")).statusCode(503).body("error.code", equalTo("TPM.1702"));
+    }
+
+    @Test
+    void step5AMalformedKeyProviderGetsSys1007AndAnUnknownOneSys1003() {
+        vmAction(vm, "startVmInstance");
+        update(updateTpm(vm, null, "NOT-HEX")).statusCode(503).body("error.code", equalTo("SYS.1007"))
+                .body("error.details", containsString("keyProviderUuid"));
+        update(updateTpm(null, tpm, UNKNOWN)).statusCode(503).body("error.code", equalTo("SYS.1003"));
+    }
+
+    @Test
+    void step6ChangingTheKeyProviderOfARunningVmGetsTpm1703() {
+        vmAction(vm, "startVmInstance");
+        update(updateTpm(vm, tpm, kp2)).statusCode(503).body("error.code", equalTo("TPM.1703"))
+                .body("error.opaque", equalTo(Map.of("support.vm.state", List.of("Stopped"))));
+        update(updateTpm(vm, tpm, kp1)).statusCode(200).body("inventory.keyProviderUuid", equalTo(kp1));
+    }
+
+    @Test
+    void step7UpdatesTheKeyProviderAndLastOpDateByTpmAloneOrByVmAlone() {
+        org.zstack.cp.support.Db.update("UPDATE tpm SET last_op_date = last_op_date - interval '1 day' WHERE uuid = $1",
+                tpm);
+        String old = Api.as().get("/zstack/v1/tpms/" + tpm).then().extract().path("inventories[0].lastOpDate");
+        update(updateTpm(null, tpm, kp2)).statusCode(200)
+                .body("inventory.keyProviderUuid", equalTo(kp2))
+                .body("inventory.lastOpDate", org.hamcrest.Matchers.not(equalTo(old)));
+        update(updateTpm(vm, null, kp1)).statusCode(200)
+                .body("inventory.uuid", equalTo(tpm))
+                .body("inventory.keyProviderUuid", equalTo(kp1));
+    }
+
+    @Test
+    void startingTheVmRecordsItsHostOncePerHost() {
+        vmAction(vm, "startVmInstance");
+        vmAction(vm, "stopVmInstance");
+        vmAction(vm, "startVmInstance");
+        Api.as().get("/zstack/v1/tpms/" + tpm).then().statusCode(200)
+                .body("inventories[0].hostRefs", hasSize(1))
+                .body("inventories[0].hostRefs[0].hostUuid", equalTo(host))
+                .body("inventories[0].hostRefs[0].tpmUuid", equalTo(tpm))
+                .body("inventories[0].hostRefs[0].path", equalTo("/var/lib/zstack/tpm/" + tpm))
+                .body("inventories[0].hostRefs[0].createDate", matchesPattern(ZSTACK_DATE));
+        Api.as().queryParam("q", "vmInstanceUuid=" + vm).get("/zstack/v1/tpms").then()
+                .body("inventories.uuid", contains(tpm)).body("inventories[0].hostRefs", hasSize(1));
+    }
+
+    @Test
+    void keyProvidersAndRemoveTpm() {
+        Api.as().delete("/zstack/v1/key-providers/" + kp1).then().statusCode(503).body("error.code", equalTo("SYS.1006"));
+        Api.as().get("/zstack/v1/key-providers/" + kp1).then().body("inventories[0].name", equalTo("kp-1"));
+        vmAction(vm, "startVmInstance");
+        Api.as().delete("/zstack/v1/tpms/" + tpm).then().statusCode(503).body("error.code", equalTo("TPM.1703"));
+        vmAction(vm, "stopVmInstance");
+        Api.as().delete("/zstack/v1/tpms/" + tpm).then().statusCode(200).body("$", anEmptyMap());
+        Api.as().get("/zstack/v1/tpms/" + tpm).then().body("inventories", hasSize(0));
+        Api.as().delete("/zstack/v1/key-providers/" + kp1).then().statusCode(200);
+        Api.as().get("/zstack/v1/key-providers/" + kp1).then().body("inventories", hasSize(0));
+    }
+
+    @Test
+    void concurrentUpdatesWithDifferentKeyProvidersEndConsistent() throws Exception {
+        List<String> providers = List.of(kp1, kp2, addKeyProvider("kp-3"), addKeyProvider("kp-4"));
+        Http http = new Http();
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            calls.add(http.put("/zstack/v1/tpms", updateTpm(i % 2 == 0 ? vm : null, i % 2 == 0 ? null : tpm,
+                    providers.get(i % providers.size()))));
+        }
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < calls.size(); i++) {
+            HttpResponse<String> r = calls.get(i).get();
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            assertThat(json.readTree(r.body()).at("/inventory/keyProviderUuid").asText())
+                    .isEqualTo(providers.get(i % providers.size()));
+        }
+        String last = Api.as().get("/zstack/v1/tpms/" + tpm).then().extract().path("inventories[0].keyProviderUuid");
+        assertThat(last).isIn(providers);
+        assertThat(org.zstack.cp.support.Db.count("SELECT count(*) FROM tpm WHERE vm_instance_uuid = $1", vm))
+                .isEqualTo(1);
+    }
+}
