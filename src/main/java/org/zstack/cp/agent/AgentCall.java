@@ -3,8 +3,12 @@ package org.zstack.cp.agent;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.zstack.cp.api.ApiException;
+import org.zstack.cp.api.ErrorCode;
 
 import java.net.ConnectException;
 import java.time.Duration;
@@ -13,19 +17,24 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * One HTTP call to an agent with its deadline, turning every way it can fail into a ZStack error.
- * {@code scrub} removes secrets from the agent's own error text before it reaches a client or the log.
+ * One HTTP call to an agent with its deadline, turning every way it can fail into a ZStack error, and timing it
+ * ({@code zstack.agent.calls}, tagged with the path and the outcome). {@code scrub} removes secrets from the agent's
+ * own error text before it reaches a client or the log.
  */
-final class AgentCall {
+@ApplicationScoped
+class AgentCall {
     private static final Logger LOG = Logger.getLogger(AgentCall.class);
+    private final MeterRegistry metrics;
 
-    private AgentCall() {
+    AgentCall(MeterRegistry metrics) {
+        this.metrics = metrics;
     }
 
-    static <R extends AgentMessages.Reply> Uni<R> run(AgentEndpoint agent, String path, Object cmd, Duration deadline,
-                                                      Supplier<Uni<? extends R>> call, UnaryOperator<String> scrub) {
+    <R extends AgentMessages.Reply> Uni<R> run(AgentEndpoint agent, String path, Object cmd, Duration deadline,
+                                               Supplier<Uni<? extends R>> call, UnaryOperator<String> scrub) {
         String where = "the agent at " + agent + " (" + path + ")";
         LOG.debugf("calling %s with %s", where, cmd);
+        Timer.Sample sample = Timer.start(metrics);
         return Uni.createFrom().<R>deferred(call)
                 .ifNoItem().after(deadline).failWith(() -> new TimeoutException())
                 .onFailure().transform(e -> failure(where, deadline, e, scrub))
@@ -36,7 +45,16 @@ final class AgentCall {
                         throw ApiException.operationFailure(where + " failed: " + error);
                     }
                     return reply;
-                });
+                })
+                .onItemOrFailure().invoke((reply, failure) -> sample.stop(metrics.timer("zstack.agent.calls",
+                        "path", path, "outcome", outcome(failure))));
+    }
+
+    private static String outcome(Throwable failure) {
+        if (failure == null) {
+            return "success";
+        }
+        return failure instanceof ApiException api && api.code() == ErrorCode.TIMEOUT ? "timeout" : "failure";
     }
 
     private static ApiException failure(String where, Duration deadline, Throwable e, UnaryOperator<String> scrub) {

@@ -1,5 +1,6 @@
 package org.zstack.cp.agent;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.zstack.cp.api.Password;
 
 import java.util.List;
@@ -10,8 +11,12 @@ public final class AgentMessages {
     private AgentMessages() {
     }
 
+    @RegisterForReflection
+
     public record ChangePasswordCmd(AccountPreference accountPerference, long timeout) {
     }
+
+    @RegisterForReflection
 
     public record AccountPreference(String userAccount, String accountPassword, String vmUuid) {
         @Override
@@ -21,8 +26,12 @@ public final class AgentMessages {
         }
     }
 
+    @RegisterForReflection
+
     public record GuestToolsStateCmd(List<String> vmInstanceUuids) {
     }
+
+    @RegisterForReflection
 
     public record ImageStoreConnectCmd(String uuid, String url) {
     }
@@ -34,16 +43,24 @@ public final class AgentMessages {
         String error();
     }
 
+    @RegisterForReflection
+
     public record PlainReply(Boolean success, String error) implements Reply {
     }
+
+    @RegisterForReflection
 
     public record GuestToolsStateReply(Boolean success, String error, Map<String, GuestToolsState> states)
             implements Reply {
     }
 
+    @RegisterForReflection
+
     public record GuestToolsState(boolean qgaRunning, boolean zsToolsInstalled, boolean zwatchRunning,
                                   String version, String platform, String osType) {
     }
+
+    @RegisterForReflection
 
     public record ImageStoreConnectReply(Boolean success, String error, Long totalCapacity, Long availableCapacity)
             implements Reply {

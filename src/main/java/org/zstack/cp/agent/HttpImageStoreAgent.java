@@ -13,16 +13,18 @@ import java.util.function.UnaryOperator;
 public class HttpImageStoreAgent implements ImageStoreAgent {
     private final ImageStoreAgentApi api;
     private final AgentConfig config;
+    private final AgentCall calls;
 
-    public HttpImageStoreAgent(@RestClient ImageStoreAgentApi api, AgentConfig config) {
+    HttpImageStoreAgent(@RestClient ImageStoreAgentApi api, AgentConfig config, AgentCall calls) {
         this.api = api;
         this.config = config;
+        this.calls = calls;
     }
 
     @Override
     public Uni<Capacity> connect(AgentEndpoint agent, String backupStorageUuid, String url) {
         var cmd = new AgentMessages.ImageStoreConnectCmd(backupStorageUuid, url);
-        return AgentCall.run(agent, "/imagestore/connect", cmd, config.timeout(), () -> api.connect(agent.baseUrl(), cmd),
+        return calls.run(agent, "/imagestore/connect", cmd, config.timeout(), () -> api.connect(agent.baseUrl(), cmd),
                         UnaryOperator.identity())
                 .map(reply -> {
                     Long total = reply.totalCapacity();

@@ -15,10 +15,12 @@ import java.util.function.UnaryOperator;
 public class HttpKvmAgent implements KvmAgent {
     private final KvmAgentApi api;
     private final AgentConfig config;
+    private final AgentCall calls;
 
-    public HttpKvmAgent(@RestClient KvmAgentApi api, AgentConfig config) {
+    HttpKvmAgent(@RestClient KvmAgentApi api, AgentConfig config, AgentCall calls) {
         this.api = api;
         this.config = config;
+        this.calls = calls;
     }
 
     @Override
@@ -27,14 +29,14 @@ public class HttpKvmAgent implements KvmAgent {
                 new AgentMessages.AccountPreference(account, password.reveal(), vmUuid),
                 config.changePasswordTimeout().toSeconds());
         UnaryOperator<String> scrub = text -> text.replace(password.reveal(), Password.MASK);
-        return AgentCall.run(host, "/vm/changepasswd", cmd, config.changePasswordTimeout(),
+        return calls.run(host, "/vm/changepasswd", cmd, config.changePasswordTimeout(),
                 () -> api.changePassword(host.baseUrl(), cmd), scrub).replaceWithVoid();
     }
 
     @Override
     public Uni<Map<String, AgentMessages.GuestToolsState>> guestToolsState(AgentEndpoint host, List<VmRef> vms) {
         var cmd = new AgentMessages.GuestToolsStateCmd(vms.stream().map(VmRef::uuid).toList());
-        return AgentCall.run(host, "/vm/guesttools/state", cmd, config.timeout(),
+        return calls.run(host, "/vm/guesttools/state", cmd, config.timeout(),
                         () -> api.guestToolsState(host.baseUrl(), cmd), UnaryOperator.identity())
                 .map(reply -> reply.states() == null ? Map.of() : reply.states());
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -31,6 +32,11 @@ import java.util.stream.Collectors;
  */
 public class ErrorMapper {
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+    private final MeterRegistry metrics;
+
+    public ErrorMapper(MeterRegistry metrics) {
+        this.metrics = metrics;
+    }
 
     @ServerExceptionMapper(value = {Throwable.class, WebApplicationException.class, NotFoundException.class,
             NotAllowedException.class, NotSupportedException.class, ProcessingException.class,
@@ -39,10 +45,8 @@ public class ErrorMapper {
             ConstraintViolationException.class, CompletionException.class, ApiException.class},
             priority = 1)
     public Response map(Throwable failure) {
-        return toResponse(translate(failure));
-    }
-
-    public static Response toResponse(ApiException e) {
+        ApiException e = translate(failure);
+        metrics.counter("zstack.errors", "code", e.code().code(), "status", String.valueOf(e.status())).increment();
         return Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorReply.of(e)).build();
     }
 

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.io.IOException;
 import java.util.regex.Pattern;
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
  * A password from a request: never trimmed, and masked wherever it is printed or serialized,
  * so that a record holding one can be logged safely. {@link #reveal()} is the only way to the text.
  */
+@Schema(type = SchemaType.STRING, description = "A password; never trimmed, never answered or logged")
 @JsonDeserialize(using = Password.Deserializer.class)
 @JsonSerialize(using = ToStringSerializer.class)
 public final class Password {

@@ -56,8 +56,9 @@ public final class QueryFields {
         return this;
     }
 
-    public <E extends Enum<E>> QueryFields enumeration(String name, Class<E> type) {
-        fields.put(name, new Field(name, name, v -> parseEnum(name, v, type), false));
+    /** An enum field; the constants are passed in, so that no reflection is needed to list them. */
+    public <E extends Enum<E>> QueryFields enumeration(String name, E[] constants) {
+        fields.put(name, new Field(name, name, v -> parseEnum(name, v, constants), false));
         return this;
     }
 
@@ -95,13 +96,13 @@ public final class QueryFields {
         }
     }
 
-    private static <E extends Enum<E>> Object parseEnum(String name, String value, Class<E> type) {
-        for (E constant : type.getEnumConstants()) {
+    private static <E extends Enum<E>> Object parseEnum(String name, String value, E[] constants) {
+        for (E constant : constants) {
             if (constant.name().equals(value.trim())) {
                 return constant;
             }
         }
         throw ApiException.invalidArgument("field [" + name + "] takes one of "
-                + java.util.Arrays.toString(type.getEnumConstants()) + ", not [" + value + "]");
+                + java.util.Arrays.toString(constants) + ", not [" + value + "]");
     }
 }

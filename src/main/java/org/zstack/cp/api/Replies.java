@@ -1,5 +1,6 @@
 package org.zstack.cp.api;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /** The success shapes: {@code {"inventory": ...}}, {@code {"inventories": [...], "total"?}} and {@code {}}. */
@@ -9,11 +10,17 @@ public final class Replies {
     private Replies() {
     }
 
+    @RegisterForReflection
+
     public record Inventory<T>(T inventory) {
     }
 
+    @RegisterForReflection
+
     public record Inventories<T>(List<T> inventories, Long total) {
     }
+
+    @RegisterForReflection
 
     public record Empty() {
     }

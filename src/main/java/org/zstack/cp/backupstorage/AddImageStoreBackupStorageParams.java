@@ -1,5 +1,6 @@
 package org.zstack.cp.backupstorage;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -10,6 +11,8 @@ import org.zstack.cp.api.Password;
 import org.zstack.cp.api.Uuids;
 
 import java.util.List;
+
+@RegisterForReflection
 
 public record AddImageStoreBackupStorageParams(
         @NotNull @Size(min = 1, max = 255) String name,

@@ -1,7 +1,10 @@
 package org.zstack.cp.backupstorage;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
+
+@RegisterForReflection
 
 public record ImageStoreBackupStorageInventory(String uuid, String name, String url, String description,
                                                long totalCapacity, long availableCapacity, String type,

@@ -10,6 +10,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.zstack.cp.api.Action;
 import org.zstack.cp.api.ActionDispatcher;
 import org.zstack.cp.api.NoParams;
@@ -34,30 +39,47 @@ public class ImageStoreBackupStorageResource {
                         request -> service.reconnect(request).map(Replies::inventory)));
     }
 
+    @Operation(operationId = "AddImageStoreBackupStorage", summary = "Add an ImageStore backup storage; its agent reports the capacity")
+    @APIResponse(responseCode = "200", description = "The inventory; {} with the system tag validationOnly",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = BackupStorageApiDocs.ImageStoreBackupStorageReply.class)))
+    @APIResponse(responseCode = "503", description = "SYS.1006: the image-store agent failed or cannot be reached; nothing is stored. SYS.1007: the hostname is taken.")
     @POST
     @Path("/image-store")
-    public Uni<Object> add(JsonNode body) {
+    public Uni<Object> add(
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = BackupStorageApiDocs.AddImageStoreBackupStorageBody.class))) JsonNode body) {
         return create.dispatch(body);
     }
 
+    @Operation(operationId = "QueryImageStoreBackupStorage", summary = "Query ImageStore backup storages")
     @GET
     @Path("/image-store")
     public Uni<Replies.Inventories<ImageStoreBackupStorageInventory>> query(@Context UriInfo uri) {
         return service.query(QueryParser.parse(ImageStoreBackupStorageService.FIELDS, uri.getQueryParameters()));
     }
 
+    @Operation(operationId = "GetImageStoreBackupStorage", summary = "One ImageStore backup storage, or none")
     @GET
     @Path("/image-store/{uuid}")
     public Uni<Replies.Inventories<ImageStoreBackupStorageInventory>> get(@PathParam("uuid") String uuid) {
         return service.query(QueryParser.byUuid(ImageStoreBackupStorageService.FIELDS, uuid));
     }
 
+    @Operation(operationId = "ImageStoreBackupStorageActions", summary = "UpdateImageStoreBackupStorage or ReconnectImageStoreBackupStorage, by the body key")
+    @APIResponse(responseCode = "200", description = "The inventory; {} with the system tag validationOnly",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = BackupStorageApiDocs.ImageStoreBackupStorageReply.class)))
+    @APIResponse(responseCode = "503", description = "SYS.1007: a rule is broken, or the hostname belongs to another backup storage. SYS.1006: the reconnect failed; the status is now Disconnected and the old capacity is kept.")
     @PUT
     @Path("/image-store/{uuid}/actions")
-    public Uni<Object> act(@PathParam("uuid") String uuid, JsonNode body) {
+    public Uni<Object> act(@PathParam("uuid") String uuid,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = BackupStorageApiDocs.ImageStoreBackupStorageActionsBody.class))) JsonNode body) {
         return actions.dispatch(uuid, body);
     }
 
+    @Operation(operationId = "DeleteBackupStorage", summary = "Delete a backup storage; answers {}")
     @DELETE
     @Path("/{uuid}")
     public Uni<Replies.Empty> delete(@PathParam("uuid") String uuid) {

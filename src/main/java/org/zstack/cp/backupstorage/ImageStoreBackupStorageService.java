@@ -34,7 +34,7 @@ public class ImageStoreBackupStorageService {
     static final QueryFields FIELDS = QueryFields.keyedBy("uuid")
             .text("uuid", "name", "url", "description", "type", "hostname", "username")
             .integer("sshPort")
-            .enumeration("state", BackupStorageState.class).enumeration("status", BackupStorageStatus.class)
+            .enumeration("state", BackupStorageState.values()).enumeration("status", BackupStorageStatus.values())
             .date("createDate", "lastOpDate");
     private final BackupStorageRepositories.ImageStores stores;
     private final BackupStorageRepositories.Capacities capacities;

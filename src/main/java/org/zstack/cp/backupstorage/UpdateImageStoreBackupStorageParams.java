@@ -1,5 +1,6 @@
 package org.zstack.cp.backupstorage;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -8,6 +9,7 @@ import org.zstack.cp.api.HostAddress;
 import org.zstack.cp.api.Password;
 
 /** Every field is optional; only the fields given change. Strings arrive trimmed, so a blank name is empty. */
+@RegisterForReflection
 public record UpdateImageStoreBackupStorageParams(
         @Size(min = 1, max = 255) String username,
         Password password,

@@ -1,5 +1,6 @@
 package org.zstack.cp.host;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -7,6 +8,8 @@ import jakarta.validation.constraints.Size;
 import org.zstack.cp.api.CheckedParams;
 import org.zstack.cp.api.HostAddress;
 import org.zstack.cp.api.Password;
+
+@RegisterForReflection
 
 public record AddKvmHostParams(
         @NotNull @Size(min = 1, max = 255) String name,

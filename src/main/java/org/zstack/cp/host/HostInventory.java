@@ -1,6 +1,9 @@
 package org.zstack.cp.host;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
+
+@RegisterForReflection
 
 public record HostInventory(String uuid, String name, String description, String managementIp, int agentPort,
                             int sshPort, String username, HostState state, HostStatus status,

@@ -23,7 +23,7 @@ public class HostService {
     static final QueryFields FIELDS = QueryFields.keyedBy("uuid")
             .text("uuid", "name", "description", "managementIp", "username")
             .integer("agentPort", "sshPort")
-            .enumeration("state", HostState.class).enumeration("status", HostStatus.class)
+            .enumeration("state", HostState.values()).enumeration("status", HostStatus.values())
             .date("createDate", "lastOpDate");
     private final HostRepository hosts;
     private final SecretBox secrets;

@@ -1,12 +1,16 @@
 package org.zstack.cp.iam2;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 
 /** Never carries the password or its hash. */
+@RegisterForReflection
 public record Iam2VirtualIdInventory(String uuid, String name, String description, String type,
                                      Iam2VirtualIdState state, Instant createDate, Instant lastOpDate,
                                      List<Attribute> attributes) {
+
+    @RegisterForReflection
 
     public record Attribute(String uuid, String name, String value, String type, String virtualIDUuid,
                             Instant createDate, Instant lastOpDate) {

@@ -10,6 +10,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.zstack.cp.api.Action;
 import org.zstack.cp.api.ActionDispatcher;
 import org.zstack.cp.api.QueryParser;
@@ -33,28 +38,45 @@ public class Iam2VirtualIdResource {
                         request -> service.changeState(request).map(Replies::inventory)));
     }
 
+    @Operation(operationId = "CreateIAM2VirtualID", summary = "Create an IAM2 virtual ID")
+    @APIResponse(responseCode = "200", description = "The inventory; {} with the system tag validationOnly",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = Iam2ApiDocs.IAM2VirtualIDReply.class)))
+    @APIResponse(responseCode = "503", description = "SYS.1007: the name is taken.")
     @POST
-    public Uni<Object> create(JsonNode body) {
+    public Uni<Object> create(
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = Iam2ApiDocs.CreateIAM2VirtualIDBody.class))) JsonNode body) {
         return create.dispatch(body);
     }
 
+    @Operation(operationId = "QueryIAM2VirtualID", summary = "Query IAM2 virtual IDs")
     @GET
     public Uni<Replies.Inventories<Iam2VirtualIdInventory>> query(@Context UriInfo uri) {
         return service.query(QueryParser.parse(Iam2VirtualIdService.FIELDS, uri.getQueryParameters()));
     }
 
+    @Operation(operationId = "GetIAM2VirtualID", summary = "One IAM2 virtual ID, or none")
     @GET
     @Path("/{uuid}")
     public Uni<Replies.Inventories<Iam2VirtualIdInventory>> get(@PathParam("uuid") String uuid) {
         return service.query(QueryParser.byUuid(Iam2VirtualIdService.FIELDS, uuid));
     }
 
+    @Operation(operationId = "IAM2VirtualIDActions", summary = "UpdateIAM2VirtualID or ChangeIAM2VirtualIDState, by the body key")
+    @APIResponse(responseCode = "200", description = "The inventory; {} with the system tag validationOnly",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = Iam2ApiDocs.IAM2VirtualIDReply.class)))
+    @APIResponse(responseCode = "503", description = "SYS.1007: a rule is broken, or the name is taken. SYS.1006: oldPassword does not match.")
     @PUT
     @Path("/{uuid}/actions")
-    public Uni<Object> act(@PathParam("uuid") String uuid, JsonNode body) {
+    public Uni<Object> act(@PathParam("uuid") String uuid,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = Iam2ApiDocs.IAM2VirtualIDActionsBody.class))) JsonNode body) {
         return actions.dispatch(uuid, body);
     }
 
+    @Operation(operationId = "DeleteIAM2VirtualID", summary = "Delete an IAM2 virtual ID; answers {}")
     @DELETE
     @Path("/{uuid}")
     public Uni<Replies.Empty> delete(@PathParam("uuid") String uuid) {

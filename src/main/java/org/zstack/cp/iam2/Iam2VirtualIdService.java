@@ -30,7 +30,7 @@ public class Iam2VirtualIdService {
     static final String RESOURCE_TYPE = "IAM2VirtualIDVO";
     static final QueryFields FIELDS = QueryFields.keyedBy("uuid")
             .text("uuid", "name", "description", "type")
-            .enumeration("state", Iam2VirtualIdState.class)
+            .enumeration("state", Iam2VirtualIdState.values())
             .date("createDate", "lastOpDate");
     private final Iam2Repositories.VirtualIds virtualIds;
     private final Iam2Repositories.Attributes attributes;

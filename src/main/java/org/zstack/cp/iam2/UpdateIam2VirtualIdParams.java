@@ -1,10 +1,12 @@
 package org.zstack.cp.iam2;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Size;
 import org.zstack.cp.api.CheckedParams;
 import org.zstack.cp.api.Password;
 
 /** Every field is optional. Clients send passwords as the SHA-512 hex of the real one, as zstack-cli does. */
+@RegisterForReflection
 public record UpdateIam2VirtualIdParams(
         @Size(min = 1, max = 255) String name,
         @Size(max = 2048) String description,

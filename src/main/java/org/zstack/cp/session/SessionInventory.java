@@ -1,6 +1,9 @@
 package org.zstack.cp.session;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
+
+@RegisterForReflection
 
 public record SessionInventory(String uuid, String accountUuid, String userUuid, String userType,
                                Instant expiredDate, Instant createDate) {

@@ -7,6 +7,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.zstack.cp.api.Action;
 import org.zstack.cp.api.ActionDispatcher;
 import org.zstack.cp.api.PublicApi;
@@ -24,13 +29,21 @@ public class SessionResource {
                 request -> service.login(request.params()).map(Replies::inventory)));
     }
 
+    @Operation(operationId = "LogInByAccount", summary = "Log in with the SHA-512 hex of the password; answers a session")
+    @APIResponse(responseCode = "200", description = "The session",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = SessionApiDocs.SessionReply.class)))
+    @APIResponse(responseCode = "503", description = "ID.1000: wrong account name or password.")
     @PUT
     @Path("/login")
     @PublicApi
-    public Uni<Object> login(JsonNode body) {
+    public Uni<Object> login(
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = SessionApiDocs.LogInByAccountBody.class))) JsonNode body) {
         return login.dispatch(body);
     }
 
+    @Operation(operationId = "LogOut", summary = "Log out: the session ends; answers {}")
     @DELETE
     @Path("/sessions/{uuid}")
     @PublicApi
@@ -38,6 +51,7 @@ public class SessionResource {
         return service.logout(uuid).map(v -> Replies.empty());
     }
 
+    @Operation(operationId = "ValidateSession", summary = "Whether a session is valid")
     @GET
     @Path("/sessions/{uuid}/valid")
     @PublicApi

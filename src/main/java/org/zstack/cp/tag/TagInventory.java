@@ -1,6 +1,9 @@
 package org.zstack.cp.tag;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
+
+@RegisterForReflection
 
 public record TagInventory(String uuid, String resourceUuid, String resourceType, String tag, String type,
                            Instant createDate, Instant lastOpDate) {

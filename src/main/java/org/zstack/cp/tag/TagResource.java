@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.zstack.cp.api.QueryParser;
 import org.zstack.cp.api.Replies;
 
@@ -16,12 +17,14 @@ public class TagResource {
         this.service = service;
     }
 
+    @Operation(operationId = "QuerySystemTag", summary = "Query system tags")
     @GET
     @Path("/system-tags")
     public Uni<Replies.Inventories<TagInventory>> systemTags(@Context UriInfo uri) {
         return service.querySystemTags(QueryParser.parse(TagService.FIELDS, uri.getQueryParameters()));
     }
 
+    @Operation(operationId = "QueryUserTag", summary = "Query user tags")
     @GET
     @Path("/user-tags")
     public Uni<Replies.Inventories<TagInventory>> userTags(@Context UriInfo uri) {

@@ -1,6 +1,9 @@
 package org.zstack.cp.tpm;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
+
+@RegisterForReflection
 
 public record KeyProviderInventory(String uuid, String name, String type, String description,
                                    Instant createDate, Instant lastOpDate) {

@@ -1,10 +1,15 @@
 package org.zstack.cp.tpm;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 
+@RegisterForReflection
+
 public record TpmInventory(String uuid, String name, String vmInstanceUuid, String keyProviderUuid,
                            Instant createDate, Instant lastOpDate, List<HostRef> hostRefs) {
+
+    @RegisterForReflection
 
     public record HostRef(long id, String tpmUuid, String hostUuid, String path, Instant createDate,
                           Instant lastOpDate) {

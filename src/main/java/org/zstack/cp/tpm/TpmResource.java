@@ -10,6 +10,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.zstack.cp.api.Action;
 import org.zstack.cp.api.ActionDispatcher;
 import org.zstack.cp.api.QueryParser;
@@ -31,27 +36,45 @@ public class TpmResource {
                 request -> service.update(request).map(Replies::inventory)));
     }
 
+    @Operation(operationId = "AddTpm", summary = "Add a TPM to a Stopped VM")
+    @APIResponse(responseCode = "200", description = "The inventory; {} with the system tag validationOnly",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = TpmApiDocs.TpmReply.class)))
+    @APIResponse(responseCode = "503", description = "TPM.1701: the VM already has a TPM. TPM.1703: the VM is not Stopped (opaque: support.vm.state).")
     @POST
-    public Uni<Object> add(JsonNode body) {
+    public Uni<Object> add(
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = TpmApiDocs.AddTpmBody.class))) JsonNode body) {
         return create.dispatch(body);
     }
 
+    @Operation(operationId = "UpdateTpm", summary = "Change a TPM's key provider, found by TPM or by VM")
+    @APIResponse(responseCode = "200", description = "The inventory; {} with the system tag validationOnly",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = TpmApiDocs.TpmReply.class)))
+    @APIResponse(responseCode = "503", description = "Checked in this order: SYS.1007 neither vmInstanceUuid nor tpmUuid; SYS.1003 a given UUID does not exist; SYS.1007 the TPM is not the VM's; TPM.1702 the VM has no TPM; SYS.1007 or SYS.1003 a malformed or unknown keyProviderUuid; TPM.1703 the key provider changes while the VM is not Stopped.")
     @PUT
-    public Uni<Object> act(JsonNode body) {
+    public Uni<Object> act(
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = TpmApiDocs.UpdateTpmBody.class))) JsonNode body) {
         return actions.dispatch(body);
     }
 
+    @Operation(operationId = "QueryTpm", summary = "Query TPMs, with their host refs")
     @GET
     public Uni<Replies.Inventories<TpmInventory>> query(@Context UriInfo uri) {
         return service.query(QueryParser.parse(TpmService.FIELDS, uri.getQueryParameters()));
     }
 
+    @Operation(operationId = "GetTpm", summary = "One TPM, or none")
     @GET
     @Path("/{uuid}")
     public Uni<Replies.Inventories<TpmInventory>> get(@PathParam("uuid") String uuid) {
         return service.query(QueryParser.byUuid(TpmService.FIELDS, uuid));
     }
 
+    @Operation(operationId = "RemoveTpm", summary = "Remove a TPM; answers {}")
+    @APIResponse(responseCode = "503", description = "TPM.1703: the VM is not Stopped.")
     @DELETE
     @Path("/{uuid}")
     public Uni<Replies.Empty> remove(@PathParam("uuid") String uuid) {

@@ -1,11 +1,14 @@
 package org.zstack.cp.vm;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.zstack.cp.api.CheckedParams;
 import org.zstack.cp.api.Password;
 
 import java.util.regex.Pattern;
+
+@RegisterForReflection
 
 public record ChangeVmPasswordParams(@NotNull Password password, @NotNull @Size(min = 1, max = 255) String account)
         implements CheckedParams {

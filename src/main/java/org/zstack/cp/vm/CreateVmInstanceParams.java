@@ -1,10 +1,13 @@
 package org.zstack.cp.vm;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.zstack.cp.api.CheckedParams;
 import org.zstack.cp.api.Uuids;
+
+@RegisterForReflection
 
 public record CreateVmInstanceParams(
         @NotNull @Size(min = 1, max = 255) String name,

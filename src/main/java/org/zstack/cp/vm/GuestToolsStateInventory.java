@@ -1,6 +1,9 @@
 package org.zstack.cp.vm;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
+
+@RegisterForReflection
 
 public record GuestToolsStateInventory(String vmInstanceUuid, QgaState qgaState, ZWatchState zwatchState,
                                        String version, String platform, String osType,

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.zstack.cp.api.QueryParser;
 import org.zstack.cp.api.Replies;
 
@@ -18,11 +19,13 @@ public class GuestToolsStateResource {
         this.service = service;
     }
 
+    @Operation(operationId = "QueryGuestToolsState", summary = "Query guest-tools states")
     @GET
     public Uni<Replies.Inventories<GuestToolsStateInventory>> query(@Context UriInfo uri) {
         return service.query(QueryParser.parse(GuestToolsStateService.FIELDS, uri.getQueryParameters()));
     }
 
+    @Operation(operationId = "GetGuestToolsState", summary = "The guest-tools state of one VM, or none")
     @GET
     @Path("/{vmInstanceUuid}")
     public Uni<Replies.Inventories<GuestToolsStateInventory>> get(@PathParam("vmInstanceUuid") String vmInstanceUuid) {

@@ -25,7 +25,7 @@ import java.util.Optional;
 public class GuestToolsStateService {
     static final QueryFields FIELDS = QueryFields.keyedBy("vmInstanceUuid")
             .text("vmInstanceUuid", "version", "platform", "osType")
-            .enumeration("qgaState", QgaState.class).enumeration("zwatchState", ZWatchState.class)
+            .enumeration("qgaState", QgaState.values()).enumeration("zwatchState", ZWatchState.values())
             .date("createDate", "lastOpDate");
     private static final Logger LOG = Logger.getLogger(GuestToolsStateService.class);
     private final VmInstanceRepository vms;

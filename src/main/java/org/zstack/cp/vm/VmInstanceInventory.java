@@ -1,6 +1,9 @@
 package org.zstack.cp.vm;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
+
+@RegisterForReflection
 
 public record VmInstanceInventory(String uuid, String name, String description, VmState state, String hostUuid,
                                   String hypervisorType, String platform, String guestOsType,

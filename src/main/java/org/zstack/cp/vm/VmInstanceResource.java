@@ -10,6 +10,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.zstack.cp.api.Action;
 import org.zstack.cp.api.NoParams;
 import org.zstack.cp.api.ActionDispatcher;
@@ -38,37 +43,59 @@ public class VmInstanceResource {
                 request -> guestTools.update(request).map(Replies::inventory)));
     }
 
+    @Operation(operationId = "CreateVmInstance", summary = "Create a VM record (InstantStart: Running; CreateStopped: Stopped)")
+    @APIResponse(responseCode = "200", description = "The inventory; {} with the system tag validationOnly",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = VmApiDocs.VmInstanceReply.class)))
     @POST
-    public Uni<Object> create(JsonNode body) {
+    public Uni<Object> create(
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = VmApiDocs.CreateVmInstanceBody.class))) JsonNode body) {
         return create.dispatch(body);
     }
 
+    @Operation(operationId = "QueryVmInstance", summary = "Query VM instances")
     @GET
     public Uni<Replies.Inventories<VmInstanceInventory>> query(@Context UriInfo uri) {
         return service.query(QueryParser.parse(VmInstanceService.FIELDS, uri.getQueryParameters()));
     }
 
+    @Operation(operationId = "GetVmInstance", summary = "One VM instance, or none")
     @GET
     @Path("/{uuid}")
     public Uni<Replies.Inventories<VmInstanceInventory>> get(@PathParam("uuid") String uuid) {
         return service.query(QueryParser.byUuid(VmInstanceService.FIELDS, uuid));
     }
 
+    @Operation(operationId = "DestroyVmInstance", summary = "Destroy a VM record; answers {}")
     @DELETE
     @Path("/{uuid}")
     public Uni<Replies.Empty> destroy(@PathParam("uuid") String uuid) {
         return service.destroy(uuid).map(v -> Replies.empty());
     }
 
+    @Operation(operationId = "VmInstanceActions", summary = "StartVmInstance, StopVmInstance or ChangeVmPassword, by the body key")
+    @APIResponse(responseCode = "200", description = "Start and stop answer the inventory; ChangeVmPassword answers {}",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = VmApiDocs.VmInstanceReply.class)))
+    @APIResponse(responseCode = "503", description = "VM.1010: ChangeVmPassword on a VM that is not Running. SYS.1006: the KVM agent failed or cannot be reached (details carry its error, passwords masked). SYS.1001: the agent did not answer in time. SYS.1007: no known action key, or two.")
     @PUT
     @Path("/{uuid}/actions")
-    public Uni<Object> act(@PathParam("uuid") String uuid, JsonNode body) {
+    public Uni<Object> act(@PathParam("uuid") String uuid,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = VmApiDocs.VmInstanceActionsBody.class))) JsonNode body) {
         return actions.dispatch(uuid, body);
     }
 
+    @Operation(operationId = "UpdateGuestToolsState", summary = "Refresh the guest-tools state from the KVM agent")
+    @APIResponse(responseCode = "200", description = "The guest-tools state; unchanged when the agent fails",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = VmApiDocs.GuestToolsStateReply.class)))
     @PUT
     @Path("/{vmInstanceUuid}/guesttools-state")
-    public Uni<Object> updateGuestToolsState(@PathParam("vmInstanceUuid") String vmInstanceUuid, JsonNode body) {
+    public Uni<Object> updateGuestToolsState(@PathParam("vmInstanceUuid") String vmInstanceUuid,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = VmApiDocs.UpdateGuestToolsStateBody.class))) JsonNode body) {
         return guestToolsState.dispatch(vmInstanceUuid, body);
     }
 }

@@ -25,7 +25,7 @@ public class VmInstanceService {
     static final String RESOURCE_TYPE = "VmInstanceVO";
     static final QueryFields FIELDS = QueryFields.keyedBy("uuid")
             .text("uuid", "name", "description", "hostUuid", "hypervisorType", "platform", "guestOsType")
-            .enumeration("state", VmState.class)
+            .enumeration("state", VmState.values())
             .date("createDate", "lastOpDate");
     private final VmInstanceRepository vms;
     private final HostRepository hosts;

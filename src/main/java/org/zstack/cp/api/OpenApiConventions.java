@@ -1,0 +1,110 @@
+package org.zstack.cp.api;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Describes the ZStack conventions once for every operation: the error body, the {@code OAuth} session header,
+ * and the error codes that any operation can answer. Operations add their own codes with {@code @APIResponse}.
+ */
+public class OpenApiConventions implements OASFilter {
+    static final String ERROR_SCHEMA = "ZStackError";
+    static final String SESSION_SCHEME = "OAuth";
+    private static final Set<String> PUBLIC_OPERATIONS = Set.of("LogInByAccount", "LogOut", "ValidateSession");
+    private static final String COMMON_400 = "SYS.1007: the body is not JSON, or a field has the wrong type. "
+            + "ID.1001: the Authorization header is missing or is not 'OAuth <session uuid>'.";
+    private static final String COMMON_503 = "ID.1001: the session is unknown or expired. "
+            + "SYS.1007: a parameter breaks its rule, or a UUID in the path is malformed. "
+            + "SYS.1003: the resource, or one it refers to, does not exist. "
+            + "SYS.1000: the database is unavailable. SYS.1001: an agent or the database timed out.";
+    private static final String COMMON_500 = "SYS.1000: an unexpected error; the details are in the service log.";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Components components = openAPI.getComponents() == null
+                ? OASFactory.createComponents() : openAPI.getComponents();
+        components.addSchema(ERROR_SCHEMA, errorSchema());
+        if (components.getSchemas() != null) {
+            components.getSchemas().forEach((name, schema) -> {
+                if (name.endsWith("Body")) {
+                    schema.addProperty("systemTags",
+                            tagList("System tags; validationOnly runs every check and writes nothing"));
+                    schema.addProperty("userTags", tagList("User tags"));
+                }
+            });
+        }
+        components.addSecurityScheme(SESSION_SCHEME, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("Authorization")
+                .description("OAuth <session uuid>, from PUT /zstack/v1/accounts/login"));
+        openAPI.setComponents(components);
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            if (!path.getKey().startsWith("/zstack/v1")) {
+                continue;
+            }
+            for (Operation operation : path.getValue().getOperations().values()) {
+                boolean isPublic = PUBLIC_OPERATIONS.contains(operation.getOperationId());
+                if (!isPublic) {
+                    operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(SESSION_SCHEME)));
+                }
+                APIResponses responses = operation.getResponses() == null
+                        ? OASFactory.createAPIResponses() : operation.getResponses();
+                if (responses.getAPIResponse("200") == null) {
+                    responses.addAPIResponse("200", OASFactory.createAPIResponse().description("Success: {}")
+                            .content(OASFactory.createContent().addMediaType("application/json",
+                                    OASFactory.createMediaType().schema(OASFactory.createSchema()
+                                            .addType(Schema.SchemaType.OBJECT)))));
+                }
+                addError(responses, "400", COMMON_400);
+                addError(responses, "503", COMMON_503);
+                addError(responses, "500", COMMON_500);
+                operation.setResponses(responses);
+            }
+        }
+    }
+
+    private static void addError(APIResponses responses, String status, String commonCodes) {
+        APIResponse response = responses.getAPIResponse(status);
+        String own = response == null || response.getDescription() == null ? "" : response.getDescription() + " ";
+        responses.addAPIResponse(status, OASFactory.createAPIResponse()
+                .description(own + commonCodes)
+                .content(OASFactory.createContent().addMediaType("application/json", OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref("#/components/schemas/" + ERROR_SCHEMA)))));
+    }
+
+    private static Schema tagList(String description) {
+        return OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).description(description)
+                .items(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(2048));
+    }
+
+    private static Schema errorSchema() {
+        Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        Schema error = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty("code", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("The ZStack error code, for example SYS.1007"))
+                .addProperty("description", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("The fixed text of the code"))
+                .addProperty("details", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("What exactly was wrong, and with which field"))
+                .addProperty("elaboration", text)
+                .addProperty("opaque", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT))
+                .addProperty("cause", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT))
+                .required(List.of("code", "description", "details"));
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).addProperty("error", error)
+                .required(List.of("error"));
+    }
+}
