@@ -1,0 +1,66 @@
+package org.zstack.cp.ops;
+
+import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.GenericContainer;
+import org.zstack.cp.support.Api;
+import org.zstack.cp.support.PackagedApp;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two replicas started at once on one empty database: both come up, and Flyway migrates the schema once. */
+class ConcurrentStartIT {
+
+    @Test
+    void twoInstancesStartTogetherAndMigrateOnce() throws Exception {
+        try (GenericContainer<?> pg = PackagedApp.postgres();
+             PackagedApp first = PackagedApp.start(pg, "replica-1");
+             PackagedApp second = PackagedApp.start(pg, "replica-2")) {
+            first.awaitReady(Duration.ofMinutes(2));
+            second.awaitReady(Duration.ofMinutes(2));
+
+            Map<String, Integer> applied = new HashMap<>();
+            try (Connection db = DriverManager.getConnection(PackagedApp.jdbcUrl(pg), "zstack", "zstack");
+                 ResultSet rows = db.createStatement().executeQuery(
+                         "SELECT version, count(*) FROM flyway_schema_history WHERE success GROUP BY version")) {
+                while (rows.next()) {
+                    applied.put(rows.getString(1), rows.getInt(2));
+                }
+                try (ResultSet admins = db.createStatement().executeQuery(
+                        "SELECT count(*) FROM account WHERE name = 'admin'")) {
+                    admins.next();
+                    assertThat(admins.getInt(1)).isEqualTo(1);
+                }
+            }
+            assertThat(applied).containsOnlyKeys("1", "2", "3", "4").allSatisfy((version, times) ->
+                    assertThat(times).as("migration " + version).isEqualTo(1));
+
+            String session = login(first);
+            HttpResponse<String> fromSecond = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(second.baseUrl() + "/zstack/v1/hosts"))
+                    .header("Authorization", "OAuth " + session).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(fromSecond.statusCode()).as("a session from one replica works on the other").isEqualTo(200);
+        }
+    }
+
+    static String login(PackagedApp app) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(app.baseUrl() + "/zstack/v1/accounts/login"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"logInByAccount\": {\"accountName\": \"admin\", "
+                        + "\"password\": \"" + Api.sha512(PackagedApp.ADMIN_PASSWORD) + "\"}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).at("/inventory/uuid").asText();
+    }
+}
