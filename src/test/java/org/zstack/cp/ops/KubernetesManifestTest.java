@@ -1,0 +1,194 @@
+package org.zstack.cp.ops;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Renders both kustomize overlays with kubectl and checks that they agree with the application's configuration:
+ * probe paths, the container port, the variables the Deployment sets, the shutdown budget, and the rest of the
+ * deployment the operations issue asks for. CI installs kubectl; elsewhere the test is skipped without it.
+ */
+@QuarkusTest
+class KubernetesManifestTest {
+    private static final Pattern SECRET_FILE = Pattern.compile("=(secrets/[\\w.-]+)");
+    /** Datasource settings the reactive client and Flyway read; Dev Services sets them in tests. */
+    private static final Set<String> DATASOURCE_PROPERTIES = Set.of("quarkus.datasource.reactive.url",
+            "quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theOverlayRendersAndAgreesWithTheApplication(String overlay) throws Exception {
+        List<HasMetadata> objects = render(overlay);
+        Config config = prodConfig();
+
+        Deployment deployment = only(objects, Deployment.class, "zstack-update-service");
+        Container app = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        ContainerPort http = app.getPorts().stream().filter(p -> "http".equals(p.getName())).findFirst().orElseThrow();
+        assertThat(http.getContainerPort()).isEqualTo(config.getValue("quarkus.http.port", Integer.class));
+        String health = "/" + config.getOptionalValue("quarkus.http.non-application-root-path", String.class)
+                .orElse("q") + "/" + config.getOptionalValue("quarkus.smallrye-health.root-path", String.class)
+                .orElse("health");
+        assertProbe(app.getStartupProbe(), health + "/started", http);
+        assertProbe(app.getLivenessProbe(), health + "/live", http);
+        assertProbe(app.getReadinessProbe(), health + "/ready", http);
+
+        Set<String> readByApp = new HashSet<>(DATASOURCE_PROPERTIES);
+        config.getPropertyNames().forEach(readByApp::add);
+        ConfigProvider.getConfig().getPropertyNames().forEach(readByApp::add);
+        for (String variable : environmentOf(app, objects)) {
+            assertThat(readByApp).as("the application reads " + variable)
+                    .contains(variable.toLowerCase(Locale.ROOT).replace('_', '.'));
+        }
+        for (EnvVar env : app.getEnv()) {
+            if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
+                Secret secret = only(objects, Secret.class, env.getValueFrom().getSecretKeyRef().getName());
+                assertThat(secret.getData()).containsKey(env.getValueFrom().getSecretKeyRef().getKey());
+            }
+        }
+        assertThat(app.getEnv().stream().map(EnvVar::getName)).contains("ZSTACK_ADMIN_PASSWORD", "ZSTACK_SECRET_KEY",
+                "QUARKUS_DATASOURCE_PASSWORD");
+        assertThat(app.getEnv()).allMatch(env -> env.getValue() == null || !env.getName().contains("PASSWORD"));
+
+        Duration shutdown = DurationConverter.parseDuration(config.getValue("quarkus.shutdown.timeout", String.class))
+                .plus(DurationConverter.parseDuration(config.getValue("quarkus.shutdown.delay", String.class)));
+        assertThat(deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds())
+                .isGreaterThan(shutdown.toSeconds());
+        var pod = deployment.getSpec().getTemplate().getSpec();
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(app.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(app.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        assertThat(app.getSecurityContext().getCapabilities().getDrop()).contains("ALL");
+        assertThat(app.getResources().getRequests()).containsKeys("cpu", "memory");
+        assertThat(app.getResources().getLimits()).containsKeys("cpu", "memory");
+        if ("prod".equals(overlay)) {
+            assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
+        }
+
+        Service service = only(objects, Service.class, "zstack-update-service");
+        assertThat(service.getSpec().getPorts().get(0).getTargetPort().getStrVal()).isEqualTo("http");
+        assertThat(only(objects, PodDisruptionBudget.class, null)).isNotNull();
+        HorizontalPodAutoscaler hpa = only(objects, HorizontalPodAutoscaler.class, null);
+        assertThat(hpa.getSpec().getMetrics().get(0).getResource().getName()).isEqualTo("cpu");
+
+        StatefulSet postgres = only(objects, StatefulSet.class, "zstack-postgres");
+        assertThat(postgres.getSpec().getVolumeClaimTemplates()).isNotEmpty();
+        NetworkPolicy policy = only(objects, NetworkPolicy.class, null);
+        assertThat(policy.getSpec().getPodSelector().getMatchLabels())
+                .isEqualTo(postgres.getSpec().getTemplate().getMetadata().getLabels());
+        assertThat(policy.getSpec().getIngress()).hasSize(1);
+        assertThat(policy.getSpec().getIngress().get(0).getFrom()).singleElement().satisfies(from ->
+                assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
+                        .containsAllEntriesOf(from.getPodSelector().getMatchLabels()));
+    }
+
+    /** The configuration the packaged application runs with: application.properties in the prod profile. */
+    private static Config prodConfig() throws IOException {
+        return new SmallRyeConfigBuilder().withProfile("prod").addDefaultInterceptors()
+                .withSources(new PropertiesConfigSource(
+                        KubernetesManifestTest.class.getClassLoader().getResource("application.properties"), 250))
+                .build();
+    }
+
+    private static void assertProbe(Probe probe, String path, ContainerPort http) {
+        assertThat(probe).as(path).isNotNull();
+        assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
+        String port = probe.getHttpGet().getPort().getStrVal();
+        assertThat(port == null ? probe.getHttpGet().getPort().getIntVal() : port)
+                .isIn(http.getName(), http.getContainerPort());
+    }
+
+    private static List<String> environmentOf(Container app, List<HasMetadata> objects) {
+        List<String> names = new ArrayList<>(app.getEnv().stream().map(EnvVar::getName).toList());
+        if (app.getEnvFrom() != null) {
+            app.getEnvFrom().stream().filter(from -> from.getConfigMapRef() != null).forEach(from ->
+                    names.addAll(only(objects, ConfigMap.class, from.getConfigMapRef().getName()).getData().keySet()));
+        }
+        return names;
+    }
+
+    private static <T extends HasMetadata> T only(List<HasMetadata> objects, Class<T> type, String name) {
+        List<T> found = objects.stream().filter(type::isInstance).map(type::cast)
+                .filter(o -> name == null || name.equals(o.getMetadata().getName())).toList();
+        assertThat(found).as(type.getSimpleName() + " " + name).hasSize(1);
+        return found.get(0);
+    }
+
+    /** Copies deploy/k8s, adds placeholder secret files where the overlay expects the user's, and renders it. */
+    private static List<HasMetadata> render(String overlay) throws IOException, InterruptedException {
+        boolean haveKubectl = new ProcessBuilder("kubectl", "version", "--client").start().waitFor() == 0;
+        if (!haveKubectl) {
+            assertThat(System.getenv("CI")).as("kubectl is required in CI (.ci/run installs it)").isNull();
+            Assumptions.abort("kubectl is not installed");
+        }
+        Path copy = Path.of("target", "k8s-render");
+        copyTree(Path.of("deploy", "k8s"), copy);
+        Path overlayDir = copy.resolve("overlays").resolve(overlay);
+        Matcher m = SECRET_FILE.matcher(Files.readString(overlayDir.resolve("kustomization.yaml")));
+        while (m.find()) {
+            Path file = overlayDir.resolve(m.group(1));
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "placeholder-" + file.getFileName());
+        }
+        Process kubectl = new ProcessBuilder("kubectl", "kustomize", overlayDir.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String yaml = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(kubectl.waitFor()).as("kubectl kustomize " + overlay).isZero();
+        List<HasMetadata> objects = new ArrayList<>();
+        for (String doc : yaml.split("(?m)^---$")) {
+            if (!doc.isBlank()) {
+                objects.add(Serialization.unmarshal(doc, HasMetadata.class));
+            }
+        }
+        return objects;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}
