@@ -3,9 +3,15 @@ package org.zstack.cp.backupstorage;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowIterator;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.persistence.LockModeType;
 import org.zstack.cp.api.ApiException;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 
@@ -17,6 +23,51 @@ final class BackupStorageRepositories {
 
     @ApplicationScoped
     static class ImageStores implements PanacheRepositoryBase<ImageStoreBackupStorageEntity, String> {
+        /**
+         * Changes the name and description in one statement that locks only the {@code backup_storage} row (the
+         * row every writer locks), and reads back the inventory. Empty when there is no such backup storage.
+         */
+        private static final String UPDATE_NAME_AND_DESCRIPTION = "WITH b AS (UPDATE backup_storage SET "
+                + "name = COALESCE($2, name), description = COALESCE($3, description), last_op_date = $4 "
+                + "WHERE uuid = $1 RETURNING *) "
+                + "SELECT b.uuid, b.name, b.url, b.description, b.type, b.state, b.status, b.create_date, "
+                + "b.last_op_date, d.hostname, d.username, d.ssh_port, c.total_capacity, c.available_capacity, "
+                + "ARRAY(SELECT z.zone_uuid FROM backup_storage_zone_ref z WHERE z.backup_storage_uuid = b.uuid "
+                + "ORDER BY z.id) AS zones "
+                + "FROM b JOIN image_store_backup_storage d ON d.uuid = b.uuid "
+                + "LEFT JOIN backup_storage_capacity c ON c.backup_storage_uuid = b.uuid";
+        private final Pool pool;
+
+        ImageStores(Pool pool) {
+            this.pool = pool;
+        }
+
+        Uni<ImageStoreBackupStorageInventory> updateNameAndDescription(String uuid, String name, String description) {
+            return pool.preparedQuery(UPDATE_NAME_AND_DESCRIPTION)
+                    .execute(Tuple.of(uuid, name, description, OffsetDateTime.now(ZoneOffset.UTC)))
+                    .map(rows -> {
+                        RowIterator<Row> it = rows.iterator();
+                        if (!it.hasNext()) {
+                            throw ApiException.notFound(RESOURCE, uuid);
+                        }
+                        Row r = it.next();
+                        return new ImageStoreBackupStorageInventory(r.getString("uuid"), r.getString("name"),
+                                r.getString("url"), r.getString("description"), longOrZero(r, "total_capacity"),
+                                longOrZero(r, "available_capacity"), r.getString("type"),
+                                BackupStorageState.valueOf(r.getString("state")),
+                                BackupStorageStatus.valueOf(r.getString("status")),
+                                r.getOffsetDateTime("create_date").toInstant(),
+                                r.getOffsetDateTime("last_op_date").toInstant(),
+                                List.of(r.getArrayOfStrings("zones")), r.getString("hostname"),
+                                r.getString("username"), r.getInteger("ssh_port"));
+                    });
+        }
+
+        private static long longOrZero(Row row, String column) {
+            Long value = row.getLong(column);
+            return value == null ? 0 : value;
+        }
+
         Uni<ImageStoreBackupStorageEntity> require(String uuid) {
             return findById(uuid).onItem().ifNull().failWith(() -> ApiException.notFound(RESOURCE, uuid));
         }

@@ -105,9 +105,16 @@ public class ImageStoreBackupStorageService {
                 .map(v -> ImageStoreBackupStorageInventory.of(bs, capacityRow, zones));
     }
 
+    /**
+     * A change of the name or description alone, without tags, is one statement; anything else (the SSH
+     * settings, tags, validationOnly) reads the row under its lock, checks the hostname, and writes in one transaction.
+     */
     public Uni<ImageStoreBackupStorageInventory> update(ApiRequest<UpdateImageStoreBackupStorageParams> request) {
         UpdateImageStoreBackupStorageParams p = request.params();
         String uuid = request.targetUuid();
+        if (p.onlyNameOrDescription() && request.tags().isEmpty() && !request.validationOnly()) {
+            return stores.updateNameAndDescription(uuid, p.name(), p.description());
+        }
         return Panache.withTransaction(() -> stores.requireForUpdate(uuid).flatMap(bs -> {
                     boolean newHostname = p.hostname() != null && !p.hostname().equals(bs.hostname);
                     Uni<Boolean> taken = newHostname ? stores.hostnameTaken(p.hostname(), uuid)

@@ -18,6 +18,10 @@ public record UpdateImageStoreBackupStorageParams(
         @Size(min = 1, max = 255) String name,
         @Size(max = 2048) String description) implements CheckedParams {
 
+    boolean onlyNameOrDescription() {
+        return username == null && password == null && hostname == null && sshPort == null;
+    }
+
     @Override
     public void check() {
         if (password != null) {

@@ -3,9 +3,15 @@ package org.zstack.cp.iam2;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.persistence.LockModeType;
 import org.zstack.cp.api.ApiException;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -17,6 +23,47 @@ final class Iam2Repositories {
 
     @ApplicationScoped
     static class VirtualIds implements PanacheRepositoryBase<Iam2VirtualIdEntity, String> {
+        /** Writes the given columns in one statement and reads back the inventory with its attributes. */
+        private static final String UPDATE_COLUMNS = "WITH v AS (UPDATE iam2_virtual_id SET "
+                + "name = COALESCE($2, name), description = COALESCE($3, description), "
+                + "password_hash = COALESCE($4, password_hash), last_op_date = $5 WHERE uuid = $1 "
+                + "RETURNING uuid, name, description, state, type, create_date, last_op_date) "
+                + "SELECT v.*, a.uuid AS a_uuid, a.name AS a_name, a.value AS a_value, a.type AS a_type, "
+                + "a.create_date AS a_create_date, a.last_op_date AS a_last_op_date "
+                + "FROM v LEFT JOIN iam2_virtual_id_attribute a ON a.virtual_id_uuid = v.uuid "
+                + "ORDER BY a.create_date, a.uuid";
+        private final Pool pool;
+
+        VirtualIds(Pool pool) {
+            this.pool = pool;
+        }
+
+        Uni<Iam2VirtualIdInventory> updateColumns(String uuid, String name, String description, String passwordHash) {
+            return pool.preparedQuery(UPDATE_COLUMNS)
+                    .execute(Tuple.of(uuid, name, description, passwordHash, OffsetDateTime.now(ZoneOffset.UTC)))
+                    .map(rows -> {
+                        List<Iam2VirtualIdInventory.Attribute> attributes = new ArrayList<>();
+                        Row first = null;
+                        for (Row r : rows) {
+                            first = first == null ? r : first;
+                            if (r.getString("a_uuid") != null) {
+                                attributes.add(new Iam2VirtualIdInventory.Attribute(r.getString("a_uuid"),
+                                        r.getString("a_name"), r.getString("a_value"), r.getString("a_type"), uuid,
+                                        r.getOffsetDateTime("a_create_date").toInstant(),
+                                        r.getOffsetDateTime("a_last_op_date").toInstant()));
+                            }
+                        }
+                        if (first == null) {
+                            throw ApiException.notFound(RESOURCE, uuid);
+                        }
+                        return new Iam2VirtualIdInventory(uuid, first.getString("name"),
+                                first.getString("description"), first.getString("type"),
+                                Iam2VirtualIdState.valueOf(first.getString("state")),
+                                first.getOffsetDateTime("create_date").toInstant(),
+                                first.getOffsetDateTime("last_op_date").toInstant(), attributes);
+                    });
+        }
+
         Uni<Iam2VirtualIdEntity> requireForUpdate(String uuid) {
             return findById(uuid, LockModeType.PESSIMISTIC_WRITE)
                     .onItem().ifNull().failWith(() -> ApiException.notFound(RESOURCE, uuid));

@@ -73,9 +73,18 @@ public class Iam2VirtualIdService {
                 .onFailure(DatabaseErrors::isUniqueViolation).transform(e -> duplicateName(p.name()));
     }
 
+    /**
+     * Without {@code oldPassword} or tags, the update is one statement, and the name's uniqueness is the
+     * database's. With {@code oldPassword}, the row is locked while the old password is checked.
+     */
     public Uni<Iam2VirtualIdInventory> update(ApiRequest<UpdateIam2VirtualIdParams> request) {
         UpdateIam2VirtualIdParams p = request.params();
         String uuid = request.targetUuid();
+        if (p.oldPassword() == null && request.tags().isEmpty() && !request.validationOnly()) {
+            return hashOf(p.password())
+                    .flatMap(newHash -> virtualIds.updateColumns(uuid, p.name(), p.description(), newHash))
+                    .onFailure(DatabaseErrors::isUniqueViolation).transform(e -> duplicateName(p.name()));
+        }
         return hashOf(p.password()).flatMap(newHash -> Panache.withTransaction(() ->
                         virtualIds.requireForUpdate(uuid)
                                 .flatMap(v -> requireFreeName(p.name(), v))

@@ -11,17 +11,27 @@ import org.zstack.cp.api.ErrorCode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Checks a session on the hot path with one indexed read. The sliding expiry is written only when the
- * last write is older than {@link #REFRESH_INTERVAL}, and the conditional UPDATE keeps replicas from repeating it.
+ * Checks a session on the hot path. A session read from the database is trusted for at most
+ * {@code zstack.session.cache-ttl} (a few seconds), so most requests cost no query; a logout on this replica
+ * takes effect at once, on another one within that time. The sliding expiry is written only when the last write
+ * is older than {@link #REFRESH_INTERVAL}, and the conditional UPDATE keeps replicas from repeating it.
  */
 @ApplicationScoped
 public class SessionAuthenticator {
     static final Duration REFRESH_INTERVAL = Duration.ofMinutes(1);
+    private static final int MAX_CACHED = 100_000;
     private final Pool pool;
     private final SessionConfig config;
+    private final ConcurrentHashMap<String, Known> cache = new ConcurrentHashMap<>();
+
+    /** What the database said of a session, and when it was asked. */
+    private record Known(Instant expiredDate, Instant lastWrite, Instant readAt) {
+    }
 
     public SessionAuthenticator(Pool pool, SessionConfig config) {
         this.pool = pool;
@@ -29,31 +39,60 @@ public class SessionAuthenticator {
     }
 
     public Uni<Void> authenticate(String sessionUuid) {
+        Instant now = Instant.now();
+        Known known = cache.get(sessionUuid);
+        if (known != null && known.readAt().plus(config.cacheTtl()).isAfter(now)
+                && known.expiredDate().isAfter(now) && known.lastWrite().plus(REFRESH_INTERVAL).isAfter(now)) {
+            return Uni.createFrom().voidItem();
+        }
         return pool.preparedQuery("SELECT expired_date, last_op_date FROM session WHERE uuid = $1")
                 .execute(Tuple.of(sessionUuid))
                 .flatMap(rows -> {
                     RowIterator<Row> it = rows.iterator();
-                    Instant now = Instant.now();
                     if (!it.hasNext()) {
+                        cache.remove(sessionUuid);
                         return Uni.createFrom().failure(invalid("the session [" + sessionUuid + "] is not found"));
                     }
                     Row row = it.next();
-                    if (!row.getOffsetDateTime("expired_date").toInstant().isAfter(now)) {
+                    Instant expiredDate = row.getOffsetDateTime("expired_date").toInstant();
+                    if (!expiredDate.isAfter(now)) {
+                        cache.remove(sessionUuid);
                         return Uni.createFrom().failure(invalid("the session [" + sessionUuid + "] has expired"));
                     }
                     Instant lastWrite = row.getOffsetDateTime("last_op_date").toInstant();
                     if (lastWrite.plus(REFRESH_INTERVAL).isAfter(now)) {
+                        remember(sessionUuid, new Known(expiredDate, lastWrite, now));
                         return Uni.createFrom().voidItem();
                     }
+                    Instant slid = now.plus(config.timeout());
                     return pool.preparedQuery("UPDATE session SET expired_date = $2, last_op_date = $3 "
                                     + "WHERE uuid = $1 AND last_op_date < $4")
-                            .execute(Tuple.of(sessionUuid, utc(now.plus(config.timeout())), utc(now),
-                                    utc(now.minus(REFRESH_INTERVAL))))
+                            .execute(Tuple.of(sessionUuid, utc(slid), utc(now), utc(now.minus(REFRESH_INTERVAL))))
+                            .invoke(updated -> remember(sessionUuid, new Known(slid, now, now)))
                             .replaceWithVoid();
                 });
     }
 
-    private static java.time.OffsetDateTime utc(Instant instant) {
+    /** Forgets a session that has just ended here, so that this replica refuses it from now on. */
+    public void forget(String sessionUuid) {
+        cache.remove(sessionUuid);
+    }
+
+    private void remember(String sessionUuid, Known known) {
+        if (config.cacheTtl().isZero()) {
+            return;
+        }
+        if (cache.size() >= MAX_CACHED) {
+            Instant stale = Instant.now().minus(config.cacheTtl());
+            cache.values().removeIf(k -> k.readAt().isBefore(stale));
+            if (cache.size() >= MAX_CACHED) {
+                cache.clear();
+            }
+        }
+        cache.put(sessionUuid, known);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 

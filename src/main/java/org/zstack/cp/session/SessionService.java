@@ -18,13 +18,15 @@ public class SessionService {
     private final SessionRepository sessions;
     private final PasswordHasher hasher;
     private final SessionConfig config;
+    private final SessionAuthenticator authenticator;
 
     public SessionService(AccountRepository accounts, SessionRepository sessions, PasswordHasher hasher,
-                          SessionConfig config) {
+                          SessionConfig config, SessionAuthenticator authenticator) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.hasher = hasher;
         this.config = config;
+        this.authenticator = authenticator;
     }
 
     @WithTransaction
@@ -53,6 +55,7 @@ public class SessionService {
 
     @WithTransaction
     public Uni<Void> logout(String sessionUuid) {
+        authenticator.forget(sessionUuid);
         return sessions.deleteById(sessionUuid).replaceWithVoid();
     }
 

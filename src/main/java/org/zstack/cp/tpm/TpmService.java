@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -79,9 +80,25 @@ public class TpmService {
                 .onFailure(DatabaseErrors::isUniqueViolation).transform(e -> alreadyHasTpm(p.vmInstanceUuid()));
     }
 
-    /** Checks in the documented order, then changes the key provider and {@code lastOpDate} in one transaction. */
-    @WithTransaction
+    /**
+     * Tries the one statement that succeeds when every rule holds; when it changes nothing, the checks run in the
+     * documented order under locks, to answer the first rule that fails (or to succeed, if a race has passed).
+     */
     public Uni<TpmInventory> update(ApiRequest<UpdateTpmParams> request) {
+        UpdateTpmParams p = request.params();
+        boolean simple = request.tags().isEmpty() && !request.validationOnly()
+                && (p.keyProviderUuid() == null || Uuids.isValid(p.keyProviderUuid()));
+        if (!simple) {
+            return Panache.withTransaction(() -> checkedUpdate(request));
+        }
+        return tpms.updateKeyProviderIfAllowed(p.tpmUuid(), p.vmInstanceUuid(), p.keyProviderUuid())
+                .onFailure(DatabaseErrors::isForeignKeyViolation).recoverWithItem(Optional.empty())
+                .flatMap(updated -> updated.isPresent() ? Uni.createFrom().item(updated.get())
+                        : Panache.withTransaction(() -> checkedUpdate(request)));
+    }
+
+    /** Checks in the documented order, then changes the key provider and {@code lastOpDate}; runs in a transaction. */
+    private Uni<TpmInventory> checkedUpdate(ApiRequest<UpdateTpmParams> request) {
         UpdateTpmParams p = request.params();
         Uni<TpmEntity> byTpm = p.tpmUuid() == null ? Uni.createFrom().nullItem() : tpms.require(p.tpmUuid());
         return byTpm

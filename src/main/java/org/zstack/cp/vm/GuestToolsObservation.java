@@ -17,26 +17,15 @@ record GuestToolsObservation(QgaState.Event qga, ZWatchState.Event zwatch, Strin
         return new GuestToolsObservation(qga, zwatch, s.version(), s.platform(), s.osType());
     }
 
-    /** Applies the observation to a row; true when anything changed. */
-    boolean applyTo(GuestToolsStateEntity row) {
-        QgaState qgaState = row.qgaState.on(qga);
-        ZWatchState zwatchState = row.zwatchState.on(zwatch);
+    /** The state after this observation's events: zwatch running with qga not installed means not upgraded. */
+    GuestToolsSnapshot applyTo(GuestToolsSnapshot row) {
+        QgaState qgaState = row.qgaState().on(qga);
+        ZWatchState zwatchState = row.zwatchState().on(zwatch);
         if (zwatchState == ZWatchState.Running && qgaState == QgaState.NotInstalled) {
             qgaState = qgaState.on(QgaState.Event.zwatchRunning);
         }
-        boolean changed = qgaState != row.qgaState || zwatchState != row.zwatchState
-                || differs(version, row.version) || differs(platform, row.platform) || differs(osType, row.osType);
-        if (changed) {
-            row.qgaState = qgaState;
-            row.zwatchState = zwatchState;
-            row.version = version != null ? version : row.version;
-            row.platform = platform != null ? platform : row.platform;
-            row.osType = osType != null ? osType : row.osType;
-        }
-        return changed;
-    }
-
-    private static boolean differs(String given, String stored) {
-        return given != null && !given.equals(stored);
+        return new GuestToolsSnapshot(row.vmInstanceUuid(), qgaState, zwatchState,
+                version != null ? version : row.version(), platform != null ? platform : row.platform(),
+                osType != null ? osType : row.osType(), row.createDate(), row.lastOpDate());
     }
 }

@@ -2,32 +2,30 @@ package org.zstack.cp.vm;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.zstack.cp.agent.KvmAgent;
 import org.zstack.cp.api.ApiException;
 import org.zstack.cp.api.ApiRequest;
 import org.zstack.cp.api.ErrorCode;
-import org.zstack.cp.host.HostRepository;
 import org.zstack.cp.tag.TagService;
 
 /** ChangeVmPassword: the guest's new password goes to the host's agent and is never stored or logged. */
 @ApplicationScoped
 public class VmPasswordService {
-    private final VmInstanceRepository vms;
-    private final HostRepository hosts;
+    private final Pool pool;
     private final KvmAgent agent;
     private final TagService tags;
 
-    public VmPasswordService(VmInstanceRepository vms, HostRepository hosts, KvmAgent agent, TagService tags) {
-        this.vms = vms;
-        this.hosts = hosts;
+    public VmPasswordService(Pool pool, KvmAgent agent, TagService tags) {
+        this.pool = pool;
         this.agent = agent;
         this.tags = tags;
     }
 
     public Uni<Void> changePassword(ApiRequest<ChangeVmPasswordParams> request) {
         ChangeVmPasswordParams p = request.params();
-        return VmOnHost.load(vms, hosts, request.targetUuid()).flatMap(vm -> {
+        return VmOnHost.load(pool, request.targetUuid()).flatMap(vm -> {
             if (vm.state() != VmState.Running) {
                 throw new ApiException(ErrorCode.VM_INVALID_STATE, "the VM [uuid:" + vm.uuid() + "] is "
                         + vm.state() + "; its password can be changed only while it is Running");

@@ -25,7 +25,7 @@ class SessionExpiryTest {
     }
 
     @Test
-    void useWithinAMinuteWritesNothingAndLaterUseSlidesTheExpiry() {
+    void useWithinAMinuteWritesNothing() {
         String session = Api.login();
         Row before = sessionRow(session);
         withSession(session).get("/zstack/v1/hosts").then().statusCode(200);
@@ -33,7 +33,12 @@ class SessionExpiryTest {
         Row unchanged = sessionRow(session);
         assertThat(unchanged.getOffsetDateTime("expired_date")).isEqualTo(before.getOffsetDateTime("expired_date"));
         assertThat(unchanged.getOffsetDateTime("last_op_date")).isEqualTo(before.getOffsetDateTime("last_op_date"));
+    }
 
+    /** A session last written two minutes ago (moved back in the database before this replica cached it). */
+    @Test
+    void useAfterAMinuteSlidesTheExpiry() {
+        String session = Api.login();
         Db.update("UPDATE session SET last_op_date = last_op_date - interval '2 minutes', "
                 + "expired_date = expired_date - interval '2 minutes' WHERE uuid = $1", session);
         OffsetDateTime moved = sessionRow(session).getOffsetDateTime("expired_date");
