@@ -14,12 +14,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.zstack.cp.api.RunsToCompletion;
 import org.zstack.cp.api.Action;
 import org.zstack.cp.api.ActionDispatcher;
 import org.zstack.cp.api.QueryParser;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.RequestReader;
 
+@RunsToCompletion
 @Path("/zstack/v1/hosts")
 public class HostResource {
     private final HostService service;

@@ -6,9 +6,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.zstack.cp.api.RunsToCompletion;
 import org.zstack.cp.api.QueryParser;
 import org.zstack.cp.api.Replies;
 
+@RunsToCompletion
 @Path("/zstack/v1")
 public class TagResource {
     private final TagService service;

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.zstack.cp.api.RunsToCompletion;
 import org.zstack.cp.api.Action;
 import org.zstack.cp.api.ActionDispatcher;
 import org.zstack.cp.api.QueryParser;
@@ -22,6 +23,7 @@ import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.RequestReader;
 
 /** {@code /zstack/v1/tpms}: AddTpm, QueryTpm and RemoveTpm by method, and UpdateTpm as the PUT's action. */
+@RunsToCompletion
 @Path("/zstack/v1/tpms")
 public class TpmResource {
     private final TpmService service;

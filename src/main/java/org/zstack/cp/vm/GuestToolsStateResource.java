@@ -7,10 +7,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.zstack.cp.api.RunsToCompletion;
 import org.zstack.cp.api.QueryParser;
 import org.zstack.cp.api.Replies;
 
 /** QueryGuestToolsState; UpdateGuestToolsState lives under {@code /vm-instances} in {@link VmInstanceResource}. */
+@RunsToCompletion
 @Path("/zstack/v1/guesttools")
 public class GuestToolsStateResource {
     private final GuestToolsStateService service;

@@ -3,6 +3,8 @@ package org.zstack.cp.support;
 import io.quarkus.arc.Arc;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import java.util.ArrayList;
@@ -29,6 +31,24 @@ public final class Db {
 
     public static int update(String sql, Object... args) {
         return pool().preparedQuery(sql).execute(Tuple.from(args)).await().indefinitely().rowCount();
+    }
+
+    /** Holds {@code SELECT ... FOR UPDATE} on the rows {@code sql} selects until the returned handle is closed. */
+    public static AutoCloseable lock(String sql, Object... args) {
+        SqlConnection connection = pool().getConnection().await().indefinitely();
+        Transaction tx = connection.begin().await().indefinitely();
+        connection.preparedQuery(sql).execute(Tuple.from(args)).await().indefinitely();
+        return () -> {
+            tx.rollback().await().indefinitely();
+            connection.close().await().indefinitely();
+        };
+    }
+
+    /** Waits until {@code count} sessions of the service wait for a row lock. */
+    public static void awaitLockWaiters(int count) throws InterruptedException {
+        while (count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") < count) {
+            Thread.sleep(20);
+        }
     }
 
     /** Every row of every table of the service, as text. */
