@@ -1,0 +1,10 @@
+-- The stub agent's own ceiling: POST /vm/changepasswd straight at bench/StubAgent.java (no session).
+local here = string.match(debug.getinfo(1, "S").source, "^@(.*/)") or "./"
+dofile(here .. "common.lua")
+
+bench.auth = false
+local body = '{"accountPerference": {"userAccount": "root", "accountPassword": "Passw0rd!", "vmUuid": "'
+   .. bench.uuid("1", 1) .. '"}, "timeout": 60}'
+bench.make = function(n)
+   return "POST", "/vm/changepasswd", body
+end
