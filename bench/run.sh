@@ -17,9 +17,11 @@
 #   --app-dir DIR       where quarkus-run.jar is (default target/quarkus-app)
 #   --no-pgbench        skip the pgbench runs
 #   --keep              leave PostgreSQL, the stub and (with --startups 0) the app running at the end
-# Environment: TC_PG_IMAGE (default postgres:17), PGBENCH_EXTRA_ARGS (added to every pgbench, e.g. "-M prepared"),
+# Environment: TC_PG_IMAGE (default postgres:17), PGBENCH_EXTRA_ARGS (added to every pgbench; default "-M prepared",
+#   the protocol the service uses),
 #   JAVA_OPTS (added to the app's java command line).
 set -euo pipefail
+PGBENCH_EXTRA_ARGS="${PGBENCH_EXTRA_ARGS--M prepared}"
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$BENCH_DIR/.." && pwd)"

@@ -4,7 +4,7 @@
 \set n random(1, :rows)
 SELECT expired_date, last_op_date FROM session WHERE uuid = 'e' || lpad('1', 31, '0');
 SELECT uuid, create_date, description, guest_os_type, host_uuid, hypervisor_type, last_op_date, name, platform, state
-  FROM vm_instance WHERE uuid = '1' || lpad(to_hex(:n), 31, '0');
+  FROM vm_instance WHERE uuid = '1' || lpad(to_hex(:n::int), 31, '0');
 SELECT uuid, agent_port, create_date, description, last_op_date, management_ip, name, password_encrypted, ssh_port,
        state, status, username
   FROM host WHERE uuid = 'f' || lpad('1', 31, '0');
