@@ -57,7 +57,8 @@ public class OpenApiConventions implements OASFilter {
                 continue;
             }
             for (Operation operation : path.getValue().getOperations().values()) {
-                boolean isPublic = PUBLIC_OPERATIONS.contains(operation.getOperationId());
+                boolean isPublic = operation.getOperationId() != null
+                        && PUBLIC_OPERATIONS.contains(operation.getOperationId());
                 if (!isPublic) {
                     operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(SESSION_SCHEME)));
                 }
