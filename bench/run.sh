@@ -19,10 +19,12 @@
 #   --keep              leave PostgreSQL, the stub and (with --startups 0) the app running at the end
 # Environment: TC_PG_IMAGE (default postgres:17), PGBENCH_EXTRA_ARGS (added to every pgbench; default "-M prepared",
 #   the protocol the service uses),
-#   JAVA_OPTS (the app's JVM options; default "-Xmx128m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m",
-#   a heap sized for the service rather than for the machine: the JVM would otherwise reserve a quarter of RAM).
+#   JAVA_OPTS (the app's JVM options; default "-Xmx96m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m",
+#   a heap sized for the service rather than for the machine: the JVM would otherwise reserve a quarter of RAM),
+#   MALLOC_ARENA_MAX (glibc malloc arenas for the app; default 2).
 set -euo pipefail
-JAVA_OPTS="${JAVA_OPTS--Xmx128m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m}"
+JAVA_OPTS="${JAVA_OPTS--Xmx96m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m}"
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 PGBENCH_EXTRA_ARGS="${PGBENCH_EXTRA_ARGS--M prepared}"
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
