@@ -1,53 +1,85 @@
 package org.zstack.cp.agent;
 
-import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.zstack.cp.api.ApiException;
 import org.zstack.cp.api.ErrorCode;
 
-import java.net.ConnectException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * One HTTP call to an agent with its deadline, turning every way it can fail into a ZStack error, and timing it
+ * One call to an agent with its deadline, turning every way it can fail into a ZStack error, and timing it
  * ({@code zstack.agent.calls}, tagged with the path and the outcome). {@code scrub} removes secrets from the agent's
  * own error text before it reaches a client or the log.
  */
 @ApplicationScoped
 class AgentCall {
     private static final Logger LOG = Logger.getLogger(AgentCall.class);
+    private final AgentHttp http;
+    private final ObjectMapper json;
     private final MeterRegistry metrics;
 
-    AgentCall(MeterRegistry metrics) {
+    AgentCall(AgentHttp http, ObjectMapper json, MeterRegistry metrics) {
+        this.http = http;
+        this.json = json;
         this.metrics = metrics;
     }
 
-    <R extends AgentMessages.Reply> Uni<R> run(AgentEndpoint agent, String path, Object cmd, Duration deadline,
-                                               Supplier<Uni<? extends R>> call, UnaryOperator<String> scrub) {
+    <R extends AgentMessages.Reply> Uni<R> run(AgentEndpoint agent, String path, Object cmd, Class<R> replyType,
+                                               Duration deadline, UnaryOperator<String> scrub) {
         String where = "the agent at " + agent + " (" + path + ")";
         LOG.debugf("calling %s with %s", where, cmd);
         Timer.Sample sample = Timer.start(metrics);
-        return Uni.createFrom().<R>deferred(call)
-                .ifNoItem().after(deadline).failWith(() -> new TimeoutException())
-                .onFailure().transform(e -> failure(where, deadline, e, scrub))
-                .map(reply -> {
-                    if (reply == null || !Boolean.TRUE.equals(reply.success())) {
-                        String error = reply == null || reply.error() == null ? "no error given" : scrub.apply(reply.error());
-                        LOG.warnf("%s failed: %s", where, error);
-                        throw ApiException.operationFailure(where + " failed: " + error);
+        return Uni.createFrom().deferred(() -> http.post(agent, path, Buffer.buffer(encode(cmd)), deadline))
+                .onFailure().transform(e -> unanswered(where, deadline, e, scrub))
+                .map(answer -> {
+                    R reply = decode(where, answer, replyType);
+                    if (!Boolean.TRUE.equals(reply.success())) {
+                        String error = reply.error() == null ? "no error given" : scrub.apply(reply.error());
+                        throw failed(where, error);
                     }
                     return reply;
                 })
                 .onItemOrFailure().invoke((reply, failure) -> sample.stop(metrics.timer("zstack.agent.calls",
                         "path", path, "outcome", outcome(failure))));
+    }
+
+    private byte[] encode(Object cmd) {
+        try {
+            return json.writeValueAsBytes(cmd);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <R> R decode(String where, AgentHttp.Answer answer, Class<R> replyType) {
+        if (answer.status() < 200 || answer.status() > 299) {
+            throw failed(where, "it answered HTTP " + answer.status());
+        }
+        R reply;
+        try {
+            reply = json.readValue(answer.body().getBytes(), replyType);
+        } catch (IOException e) {
+            reply = null;
+        }
+        if (reply == null) {
+            throw failed(where, "its answer is not a " + replyType.getSimpleName() + " in JSON");
+        }
+        return reply;
+    }
+
+    private static ApiException failed(String where, String reason) {
+        LOG.warnf("%s failed: %s", where, reason);
+        return ApiException.operationFailure(where + " failed: " + reason);
     }
 
     private static String outcome(Throwable failure) {
@@ -57,7 +89,7 @@ class AgentCall {
         return failure instanceof ApiException api && api.code() == ErrorCode.TIMEOUT ? "timeout" : "failure";
     }
 
-    private static ApiException failure(String where, Duration deadline, Throwable e, UnaryOperator<String> scrub) {
+    private static ApiException unanswered(String where, Duration deadline, Throwable e, UnaryOperator<String> scrub) {
         if (e instanceof ApiException api) {
             return api;
         }
@@ -65,16 +97,7 @@ class AgentCall {
             LOG.warnf("%s did not answer within %s", where, deadline);
             return ApiException.timeout(where + " did not answer within " + deadline.toSeconds() + "s");
         }
-        String reason;
-        if (e instanceof WebApplicationException wae) {
-            reason = "it answered HTTP " + wae.getResponse().getStatus();
-        } else if (rootCause(e) instanceof ConnectException || e instanceof ProcessingException) {
-            reason = "it cannot be reached: " + scrub.apply(String.valueOf(rootCause(e).getMessage()));
-        } else {
-            reason = scrub.apply(String.valueOf(rootCause(e).getMessage()));
-        }
-        LOG.warnf("%s failed: %s", where, reason);
-        return ApiException.operationFailure(where + " failed: " + reason);
+        return failed(where, "it cannot be reached: " + scrub.apply(String.valueOf(rootCause(e).getMessage())));
     }
 
     private static boolean isTimeout(Throwable e) {

@@ -15,6 +15,14 @@ public interface AgentConfig {
     @WithDefault("60s")
     Duration changePasswordTimeout();
 
+    /** How many connections to one agent (host and port) may be open at once; further calls wait for one. */
+    @WithDefault("20")
+    int maxConnectionsPerHost();
+
+    /** How long opening a TCP connection to an agent may take (within the call's deadline). */
+    @WithDefault("5s")
+    Duration connectTimeout();
+
     Simulator simulator();
 
     interface Simulator {

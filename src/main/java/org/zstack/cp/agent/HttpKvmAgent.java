@@ -3,7 +3,6 @@ package org.zstack.cp.agent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.zstack.cp.api.Password;
 
 import java.util.List;
@@ -13,12 +12,10 @@ import java.util.function.UnaryOperator;
 @ApplicationScoped
 @Typed(HttpKvmAgent.class)
 public class HttpKvmAgent implements KvmAgent {
-    private final KvmAgentApi api;
     private final AgentConfig config;
     private final AgentCall calls;
 
-    HttpKvmAgent(@RestClient KvmAgentApi api, AgentConfig config, AgentCall calls) {
-        this.api = api;
+    HttpKvmAgent(AgentConfig config, AgentCall calls) {
         this.config = config;
         this.calls = calls;
     }
@@ -28,16 +25,15 @@ public class HttpKvmAgent implements KvmAgent {
         var cmd = new AgentMessages.ChangePasswordCmd(
                 new AgentMessages.AccountPreference(account, password.reveal(), vmUuid),
                 config.changePasswordTimeout().toSeconds());
-        UnaryOperator<String> scrub = text -> text.replace(password.reveal(), Password.MASK);
-        return calls.run(host, "/vm/changepasswd", cmd, config.changePasswordTimeout(),
-                () -> api.changePassword(host.baseUrl(), cmd), scrub).replaceWithVoid();
+        return calls.run(host, "/vm/changepasswd", cmd, AgentMessages.PlainReply.class,
+                config.changePasswordTimeout(), text -> text.replace(password.reveal(), Password.MASK)).replaceWithVoid();
     }
 
     @Override
     public Uni<Map<String, AgentMessages.GuestToolsState>> guestToolsState(AgentEndpoint host, List<VmRef> vms) {
         var cmd = new AgentMessages.GuestToolsStateCmd(vms.stream().map(VmRef::uuid).toList());
-        return calls.run(host, "/vm/guesttools/state", cmd, config.timeout(),
-                        () -> api.guestToolsState(host.baseUrl(), cmd), UnaryOperator.identity())
+        return calls.run(host, "/vm/guesttools/state", cmd, AgentMessages.GuestToolsStateReply.class,
+                        config.timeout(), UnaryOperator.identity())
                 .map(reply -> reply.states() == null ? Map.of() : reply.states());
     }
 }

@@ -1,0 +1,107 @@
+package org.zstack.cp.agent;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.zstack.cp.support.Api;
+import org.zstack.cp.support.Fixtures;
+import org.zstack.cp.support.Http;
+import org.zstack.cp.support.WireMockAgent;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anEmptyMap;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Calls that time out on a hung agent hold nothing afterwards: not a connection, not a place in a queue. */
+@QuarkusTest
+class AgentRecoveryTest {
+    private static final int HUNG_CALLS = 200;
+    private static final String PASSWORD = "/vm/changepasswd";
+    private static final String GUEST_TOOLS = "/vm/guesttools/state";
+    private static final WireMockServer HUNG = WireMockAgent.start();
+    private static final WireMockServer OTHER = WireMockAgent.start();
+
+    @AfterAll
+    static void stopAgents() {
+        HUNG.stop();
+        OTHER.stop();
+    }
+
+    private static Duration deadline() {
+        return ConfigProvider.getConfig().getValue("zstack.agent.change-password-timeout", Duration.class);
+    }
+
+    private static String guestTools(String vm) {
+        return "{\"success\": true, \"states\": {\"" + vm + "\": {\"qgaRunning\": true, \"zsToolsInstalled\": true,"
+                + " \"zwatchRunning\": true, \"version\": \"4.6.11\", \"platform\": \"Linux\", \"osType\": \"CentOS\"}}}";
+    }
+
+    private static void changePasswordAnswersAtOnce(String vm, WireMockServer agent) {
+        long started = System.nanoTime();
+        Api.as().body("{\"changeVmPassword\": {\"password\": \"password\", \"account\": \"root\"}}")
+                .put("/zstack/v1/vm-instances/" + vm + "/actions")
+                .then().statusCode(200).body("$", anEmptyMap());
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(deadline());
+        agent.verify(1, postRequestedFor(urlEqualTo(PASSWORD)));
+    }
+
+    @Test
+    void aHostAnswersAtOnceWhenItsAgentRecoversAfterTwoHundredTimedOutCalls() throws Exception {
+        HUNG.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(600_000)));
+        OTHER.stubFor(post(PASSWORD).willReturn(okJson("{\"success\": true}")));
+        String vm = Fixtures.createVm(WireMockAgent.addHost(HUNG), "InstantStart");
+        String otherVm = Fixtures.createVm(WireMockAgent.addHost(OTHER), "InstantStart");
+
+        Http http = new Http();
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < HUNG_CALLS; i++) {
+            calls.add(i % 2 == 0
+                    ? http.put("/zstack/v1/vm-instances/" + vm + "/actions",
+                    "{\"changeVmPassword\": {\"password\": \"password\", \"account\": \"root\"}}")
+                    : http.put("/zstack/v1/vm-instances/" + vm + "/guesttools-state", "{}"));
+        }
+        long waited = System.nanoTime();
+        while (HUNG.getAllServeEvents().isEmpty()) {
+            assertThat(Duration.ofNanos(System.nanoTime() - waited)).isLessThan(Duration.ofSeconds(60));
+            Thread.sleep(20);
+        }
+        changePasswordAnswersAtOnce(otherVm, OTHER);
+
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+        for (int i = 0; i < HUNG_CALLS; i++) {
+            HttpResponse<String> answer = calls.get(i).get();
+            if (i % 2 == 0) {
+                assertThat(answer.statusCode()).isEqualTo(503);
+                assertThat(JsonPath.from(answer.body()).getString("error.code")).isEqualTo("SYS.1001");
+            } else {
+                assertThat(answer.statusCode()).isEqualTo(200);
+                assertThat(JsonPath.from(answer.body()).getString("inventory.qgaState")).isEqualTo("NotInstalled");
+            }
+        }
+
+        HUNG.resetAll();
+        HUNG.stubFor(post(PASSWORD).willReturn(okJson("{\"success\": true}")));
+        HUNG.stubFor(post(GUEST_TOOLS).willReturn(okJson(guestTools(vm))));
+        changePasswordAnswersAtOnce(vm, HUNG);
+        Api.as().body("{}").put("/zstack/v1/vm-instances/" + vm + "/guesttools-state")
+                .then().statusCode(200).body("inventory.qgaState", equalTo("Running"));
+        HUNG.verify(1, postRequestedFor(urlEqualTo(GUEST_TOOLS)));
+    }
+}
