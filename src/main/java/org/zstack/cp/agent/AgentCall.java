@@ -14,12 +14,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
-import java.util.function.UnaryOperator;
 
 /**
  * One call to an agent with its deadline, turning every way it can fail into a ZStack error, and timing it
- * ({@code zstack.agent.calls}, tagged with the path and the outcome). {@code scrub} removes secrets from the agent's
- * own error text before it reaches a client or the log.
+ * ({@code zstack.agent.calls}, tagged with the path and the outcome). Whatever the agent or the transport says goes
+ * through the call's {@link Scrubber} before it reaches a client or the log.
  */
 @ApplicationScoped
 class AgentCall {
@@ -35,16 +34,16 @@ class AgentCall {
     }
 
     <R extends AgentMessages.Reply> Uni<R> run(AgentEndpoint agent, String path, Object cmd, Class<R> replyType,
-                                               Duration deadline, UnaryOperator<String> scrub) {
+                                               Duration deadline, Scrubber scrubber) {
         String where = "the agent at " + agent + " (" + path + ")";
         LOG.debugf("calling %s with %s", where, cmd);
         Timer.Sample sample = Timer.start(metrics);
         return Uni.createFrom().deferred(() -> http.post(agent, path, Buffer.buffer(encode(cmd)), deadline))
-                .onFailure().transform(e -> unanswered(where, deadline, e, scrub))
+                .onFailure().transform(e -> unanswered(where, deadline, e, scrubber))
                 .map(answer -> {
                     R reply = decode(where, answer, replyType);
                     if (!Boolean.TRUE.equals(reply.success())) {
-                        String error = reply.error() == null ? "no error given" : scrub.apply(reply.error());
+                        String error = reply.error() == null ? "no error given" : scrubber.apply(reply.error());
                         throw failed(where, error);
                     }
                     return reply;
@@ -89,7 +88,7 @@ class AgentCall {
         return failure instanceof ApiException api && api.code() == ErrorCode.TIMEOUT ? "timeout" : "failure";
     }
 
-    private static ApiException unanswered(String where, Duration deadline, Throwable e, UnaryOperator<String> scrub) {
+    private static ApiException unanswered(String where, Duration deadline, Throwable e, Scrubber scrubber) {
         if (e instanceof ApiException api) {
             return api;
         }
@@ -97,7 +96,7 @@ class AgentCall {
             LOG.warnf("%s did not answer within %s", where, deadline);
             return ApiException.timeout(where + " did not answer within " + deadline.toSeconds() + "s");
         }
-        return failed(where, "it cannot be reached: " + scrub.apply(String.valueOf(rootCause(e).getMessage())));
+        return failed(where, "it cannot be reached: " + scrubber.apply(String.valueOf(rootCause(e).getMessage())));
     }
 
     private static boolean isTimeout(Throwable e) {

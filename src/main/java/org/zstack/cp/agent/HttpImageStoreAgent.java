@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import org.zstack.cp.api.ApiException;
 
-import java.util.function.UnaryOperator;
-
 @ApplicationScoped
 @Typed(HttpImageStoreAgent.class)
 public class HttpImageStoreAgent implements ImageStoreAgent {
@@ -22,7 +20,7 @@ public class HttpImageStoreAgent implements ImageStoreAgent {
     public Uni<Capacity> connect(AgentEndpoint agent, String backupStorageUuid, String url) {
         var cmd = new AgentMessages.ImageStoreConnectCmd(backupStorageUuid, url);
         return calls.run(agent, "/imagestore/connect", cmd, AgentMessages.ImageStoreConnectReply.class,
-                        config.timeout(), UnaryOperator.identity())
+                        config.timeout(), Scrubber.noSecrets())
                 .map(reply -> {
                     Long total = reply.totalCapacity();
                     Long available = reply.availableCapacity();

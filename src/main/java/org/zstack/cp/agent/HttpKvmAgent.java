@@ -7,7 +7,6 @@ import org.zstack.cp.api.Password;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 @ApplicationScoped
 @Typed(HttpKvmAgent.class)
@@ -26,14 +25,14 @@ public class HttpKvmAgent implements KvmAgent {
                 new AgentMessages.AccountPreference(account, password.reveal(), vmUuid),
                 config.changePasswordTimeout().toSeconds());
         return calls.run(host, "/vm/changepasswd", cmd, AgentMessages.PlainReply.class,
-                config.changePasswordTimeout(), text -> text.replace(password.reveal(), Password.MASK)).replaceWithVoid();
+                config.changePasswordTimeout(), Scrubber.of(password.reveal())).replaceWithVoid();
     }
 
     @Override
     public Uni<Map<String, AgentMessages.GuestToolsState>> guestToolsState(AgentEndpoint host, List<VmRef> vms) {
         var cmd = new AgentMessages.GuestToolsStateCmd(vms.stream().map(VmRef::uuid).toList());
         return calls.run(host, "/vm/guesttools/state", cmd, AgentMessages.GuestToolsStateReply.class,
-                        config.timeout(), UnaryOperator.identity())
+                        config.timeout(), Scrubber.noSecrets())
                 .map(reply -> reply.states() == null ? Map.of() : reply.states());
     }
 }
