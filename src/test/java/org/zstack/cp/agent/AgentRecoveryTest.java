@@ -3,7 +3,6 @@ package org.zstack.cp.agent;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.zstack.cp.support.Api;
@@ -44,21 +43,16 @@ class AgentRecoveryTest {
         OTHER.stop();
     }
 
-    private static Duration deadline() {
-        return ConfigProvider.getConfig().getValue("zstack.agent.change-password-timeout", Duration.class);
-    }
-
     private static String guestTools(String vm) {
         return "{\"success\": true, \"states\": {\"" + vm + "\": {\"qgaRunning\": true, \"zsToolsInstalled\": true,"
                 + " \"zwatchRunning\": true, \"version\": \"4.6.11\", \"platform\": \"Linux\", \"osType\": \"CentOS\"}}}";
     }
 
+    /** A 200 means the agent got the call and answered it within the deadline: a late answer is a SYS.1001. */
     private static void changePasswordAnswersAtOnce(String vm, WireMockServer agent) {
-        long started = System.nanoTime();
         Api.as().body("{\"changeVmPassword\": {\"password\": \"password\", \"account\": \"root\"}}")
                 .put("/zstack/v1/vm-instances/" + vm + "/actions")
                 .then().statusCode(200).body("$", anEmptyMap());
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(deadline());
         agent.verify(1, postRequestedFor(urlEqualTo(PASSWORD)));
     }
 
