@@ -122,6 +122,37 @@ class ImageStoreBackupStorageLockingTest {
         everyKindStillSucceeds(session, addBackupStorage(fresh), List.of(fresh, Fixtures.loopbackIp()));
     }
 
+    /**
+     * The deadline of the agent call passes on a timer thread, outside any Vert.x context: recording the
+     * disconnection must still run in a session of its own, and answer the timeout, not a 500.
+     */
+    @Test
+    void aReconnectWhoseAgentTimesOutAnswersTheTimeoutAndBreaksNothing() throws Exception {
+        String hostname = Fixtures.loopbackIp();
+        AGENT.answer(CONNECT, Answer.ok(capacity(1000, 500)));
+        String bs = addBackupStorage(hostname);
+        String session = Api.login();
+        AGENT.answer(CONNECT, Answer.ok(capacity(1000, 500)).delayedBy(5000));
+        List<Future<HttpResponse<String>>> reconnects = new ArrayList<>();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            for (int i = 0; i < 4; i++) {
+                reconnects.add(clients.submit(() -> put(session, bs, lockedUpdate(4, 0, List.of(hostname)))));
+            }
+            for (Future<HttpResponse<String>> f : reconnects) {
+                HttpResponse<String> r = f.get();
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+                assertThat(r.body()).contains("SYS.1001");
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(Db.rows("SELECT status FROM backup_storage WHERE uuid = $1", bs).get(0).getString(0))
+                .isEqualTo("Disconnected");
+        AGENT.answer(CONNECT, Answer.ok(capacity(1000, 500)));
+        everyKindStillSucceeds(session, bs, List.of(hostname, Fixtures.loopbackIp()));
+    }
+
     private static void everyKindStillSucceeds(String session, String bs, List<String> hostnames) throws Exception {
         for (int kind = 0; kind < KINDS; kind++) {
             HttpResponse<String> r = put(session, bs, lockedUpdate(kind, kind + 1, hostnames));
