@@ -103,7 +103,7 @@ public class Transactions {
      * the session closes there even when a stage of the work completes elsewhere (a timer, another client).
      */
     private static <T> Uni<T> stayingHere(Supplier<Uni<T>> work) {
-        return Uni.createFrom().deferred(() -> Uni.createFrom().deferred(work::get).emitOn(onContext(Vertx.currentContext())));
+        return Uni.createFrom().deferred(() -> work.get().emitOn(onContext(Vertx.currentContext())));
     }
 
     /** Runs a task on the context, at once when already on it; without a context, at once. */
