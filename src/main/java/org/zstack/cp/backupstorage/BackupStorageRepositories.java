@@ -7,8 +7,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.persistence.LockModeType;
 import org.zstack.cp.api.ApiException;
+import org.zstack.cp.db.Locks;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -72,10 +72,19 @@ final class BackupStorageRepositories {
             return findById(uuid).onItem().ifNull().failWith(() -> ApiException.notFound(RESOURCE, uuid));
         }
 
-        /** Every writer of a backup storage, its details or its capacity takes this lock first. */
+        /**
+         * Every writer of a backup storage, its details, capacity, zones or tags locks its {@code backup_storage}
+         * row first, and only that row, so writers queue on one lock and never deadlock. The first read of the row
+         * in its transaction, so what it reads is what the lock protects.
+         */
         Uni<ImageStoreBackupStorageEntity> requireForUpdate(String uuid) {
-            return findById(uuid, LockModeType.PESSIMISTIC_WRITE)
+            return lock(uuid).flatMap(found -> findById(uuid))
                     .onItem().ifNull().failWith(() -> ApiException.notFound(RESOURCE, uuid));
+        }
+
+        /** The lock of {@link #requireForUpdate} alone; false when there is no such backup storage. */
+        Uni<Boolean> lock(String uuid) {
+            return Locks.lock("backup_storage", uuid, Locks.Mode.NO_KEY_UPDATE);
         }
 
         Uni<Boolean> hostnameTaken(String hostname, String exceptUuid) {

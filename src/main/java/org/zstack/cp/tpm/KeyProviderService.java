@@ -1,7 +1,5 @@
 package org.zstack.cp.tpm;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.zstack.cp.api.ApiException;
@@ -12,6 +10,7 @@ import org.zstack.cp.api.QueryFields;
 import org.zstack.cp.api.QueryRunner;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.Uuids;
+import org.zstack.cp.db.Transactions;
 import org.zstack.cp.tag.TagService;
 
 import java.util.Objects;
@@ -24,44 +23,46 @@ public class KeyProviderService {
     private final TpmRepositories.KeyProviders keyProviders;
     private final TpmRepositories.Tpms tpms;
     private final TagService tags;
+    private final Transactions transactions;
 
-    KeyProviderService(TpmRepositories.KeyProviders keyProviders, TpmRepositories.Tpms tpms, TagService tags) {
+    KeyProviderService(TpmRepositories.KeyProviders keyProviders, TpmRepositories.Tpms tpms, TagService tags,
+                       Transactions transactions) {
         this.keyProviders = keyProviders;
         this.tpms = tpms;
         this.tags = tags;
+        this.transactions = transactions;
     }
 
-    @WithTransaction
     public Uni<KeyProviderInventory> add(ApiRequest<AddKeyProviderParams> request) {
         if (request.validationOnly()) {
             return Uni.createFrom().nullItem();
         }
         AddKeyProviderParams p = request.params();
-        KeyProviderEntity k = new KeyProviderEntity();
-        k.uuid = Uuids.random();
-        k.name = p.name();
-        k.type = Objects.requireNonNullElse(p.type(), AddKeyProviderParams.DEFAULT_TYPE);
-        k.description = p.description();
-        return keyProviders.persistAndFlush(k)
-                .flatMap(saved -> tags.attach(k.uuid, RESOURCE_TYPE, request.tags()))
-                .map(v -> KeyProviderInventory.from(k));
+        return transactions.withTransaction(() -> {
+            KeyProviderEntity k = new KeyProviderEntity();
+            k.uuid = Uuids.random();
+            k.name = p.name();
+            k.type = Objects.requireNonNullElse(p.type(), AddKeyProviderParams.DEFAULT_TYPE);
+            k.description = p.description();
+            return keyProviders.persistAndFlush(k)
+                    .flatMap(saved -> tags.attach(k.uuid, RESOURCE_TYPE, request.tags()))
+                    .map(v -> KeyProviderInventory.from(k));
+        });
     }
 
-    @WithSession
     public Uni<Replies.Inventories<KeyProviderInventory>> query(Query query) {
-        return QueryRunner.run(keyProviders, query, KeyProviderInventory::from);
+        return transactions.withSession(() -> QueryRunner.run(keyProviders, query, KeyProviderInventory::from));
     }
 
     /** Refused with SYS.1006 while a TPM uses the key provider. */
-    @WithTransaction
     public Uni<Void> delete(String uuid) {
-        return tpms.count("keyProviderUuid", uuid).flatMap(users -> {
+        return transactions.withTransaction(() -> tpms.count("keyProviderUuid", uuid).flatMap(users -> {
                     if (users > 0) {
                         throw inUse(uuid, users);
                     }
                     return keyProviders.deleteById(uuid).flatMap(deleted -> keyProviders.flush());
                 })
-                .flatMap(v -> tags.detachAll(uuid))
+                .flatMap(v -> tags.detachAll(uuid)))
                 .onFailure(DatabaseErrors::isForeignKeyViolation).transform(e -> inUse(uuid, 1));
     }
 

@@ -1,7 +1,5 @@
 package org.zstack.cp.tpm;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -15,6 +13,7 @@ import org.zstack.cp.api.QueryRunner;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.RowLocks;
 import org.zstack.cp.api.Uuids;
+import org.zstack.cp.db.Transactions;
 import org.zstack.cp.tag.TagService;
 import org.zstack.cp.vm.VmInstanceEntity;
 import org.zstack.cp.vm.VmInstanceRepository;
@@ -42,20 +41,21 @@ public class TpmService {
     private final TpmRepositories.HostRefs hostRefs;
     private final VmInstanceRepository vms;
     private final TagService tags;
+    private final Transactions transactions;
 
     TpmService(TpmRepositories.Tpms tpms, TpmRepositories.KeyProviders keyProviders, TpmRepositories.HostRefs hostRefs,
-               VmInstanceRepository vms, TagService tags) {
+               VmInstanceRepository vms, TagService tags, Transactions transactions) {
         this.tpms = tpms;
         this.keyProviders = keyProviders;
         this.hostRefs = hostRefs;
         this.vms = vms;
         this.tags = tags;
+        this.transactions = transactions;
     }
 
-    @WithTransaction
     public Uni<TpmInventory> add(ApiRequest<AddTpmParams> request) {
         AddTpmParams p = request.params();
-        return vms.requireForShare(p.vmInstanceUuid())
+        return transactions.withTransaction(() -> vms.requireForShare(p.vmInstanceUuid())
                 .flatMap(vm -> requireKeyProvider(p.keyProviderUuid()).replaceWith(vm))
                 .flatMap(vm -> {
                     requireStopped(vm, "add a TPM to");
@@ -76,7 +76,7 @@ public class TpmService {
                     return tpms.persistAndFlush(tpm)
                             .flatMap(saved -> tags.attach(tpm.uuid, RESOURCE_TYPE, request.tags()))
                             .map(v -> TpmInventory.of(tpm, List.of()));
-                })
+                }))
                 .onFailure(DatabaseErrors::isUniqueViolation).transform(e -> alreadyHasTpm(p.vmInstanceUuid()));
     }
 
@@ -89,12 +89,13 @@ public class TpmService {
         boolean simple = request.tags().isEmpty() && !request.validationOnly()
                 && (p.keyProviderUuid() == null || Uuids.isValid(p.keyProviderUuid()));
         if (!simple) {
-            return Panache.withTransaction(() -> checkedUpdate(request));
+            return transactions.withTransaction(() -> checkedUpdate(request));
         }
-        return tpms.updateKeyProviderIfAllowed(p.tpmUuid(), p.vmInstanceUuid(), p.keyProviderUuid())
+        return transactions.retrying(() -> tpms.updateKeyProviderIfAllowed(p.tpmUuid(), p.vmInstanceUuid(),
+                        p.keyProviderUuid()))
                 .onFailure(DatabaseErrors::isForeignKeyViolation).recoverWithItem(Optional.empty())
                 .flatMap(updated -> updated.isPresent() ? Uni.createFrom().item(updated.get())
-                        : Panache.withTransaction(() -> checkedUpdate(request)));
+                        : transactions.withTransaction(() -> checkedUpdate(request)));
     }
 
     /** Checks in the documented order, then changes the key provider and {@code lastOpDate}; runs in a transaction. */
@@ -123,15 +124,18 @@ public class TpmService {
                     return requireKeyProvider(p.keyProviderUuid()).replaceWith(tpm);
                 })
                 .flatMap(tpm -> vms.require(tpm.vmInstanceUuid)
-                        .flatMap(vm -> RowLocks.lockAndRefresh(vm, LockModeType.PESSIMISTIC_READ))
-                        .flatMap(vm -> RowLocks.lockAndRefresh(tpm, LockModeType.PESSIMISTIC_WRITE).map(locked -> {
-                            boolean changes = p.keyProviderUuid() != null
-                                    && !p.keyProviderUuid().equals(locked.keyProviderUuid);
-                            if (changes) {
-                                requireStopped(vm, "change the key provider of the TPM of");
-                            }
-                            return locked;
-                        })))
+                        .flatMap(vm -> RowLocks.lockAndRefresh(vm, vm.uuid, LockModeType.PESSIMISTIC_READ))
+                        .onItem().ifNull().failWith(() -> ApiException.notFound("VM", tpm.vmInstanceUuid))
+                        .flatMap(vm -> RowLocks.lockAndRefresh(tpm, tpm.uuid, LockModeType.PESSIMISTIC_WRITE)
+                                .onItem().ifNull().failWith(() -> ApiException.notFound("TPM", tpm.uuid))
+                                .map(locked -> {
+                                    boolean changes = p.keyProviderUuid() != null
+                                            && !p.keyProviderUuid().equals(locked.keyProviderUuid);
+                                    if (changes) {
+                                        requireStopped(vm, "change the key provider of the TPM of");
+                                    }
+                                    return locked;
+                                })))
                 .flatMap(tpm -> {
                     if (request.validationOnly()) {
                         return Uni.createFrom().nullItem();
@@ -149,9 +153,8 @@ public class TpmService {
     }
 
     /** RemoveTpm: only while the VM is Stopped; a TPM that does not exist is already removed. */
-    @WithTransaction
     public Uni<Void> remove(String uuid) {
-        return tpms.findById(uuid).flatMap(tpm -> {
+        return transactions.withTransaction(() -> tpms.findById(uuid).flatMap(tpm -> {
             if (tpm == null) {
                 return Uni.createFrom().voidItem();
             }
@@ -159,11 +162,11 @@ public class TpmService {
                 requireStopped(vm, "remove the TPM of");
                 return tpms.delete(tpm).flatMap(v -> tags.detachAll(uuid));
             });
-        });
+        }));
     }
 
     public Uni<Replies.Inventories<TpmInventory>> query(Query query) {
-        return Panache.withSession(() -> QueryRunner.page(tpms, query).flatMap(page -> {
+        return transactions.withSession(() -> QueryRunner.page(tpms, query).flatMap(page -> {
             if (page.rows().isEmpty()) {
                 return Uni.createFrom().item(Replies.inventories(List.<TpmInventory>of(), page.total()));
             }

@@ -1,0 +1,119 @@
+package org.zstack.cp.db;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.zstack.cp.api.ApiException;
+import org.zstack.cp.api.ErrorCode;
+
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * Runs persistence work so that no request ever sees another one's persistence state. Panache keeps its session in
+ * the Vert.x context that is current when it is asked for one, so each unit of work here gets a new duplicated
+ * context of its own: its session opens, is used and closes there, whatever thread a stage of the work happens to
+ * complete on, and nothing it leaves behind can reach a later request. The result is handed back on the caller's
+ * context. A transaction that loses a deadlock or a serialization check (40P01, 40001) is run again, in a new
+ * session, up to {@link RetryConfig#attempts()} times after a short jittered wait; after that the answer is 503
+ * SYS.1000.
+ */
+@ApplicationScoped
+public class Transactions {
+    private static final Logger LOG = Logger.getLogger(Transactions.class);
+    private final Vertx vertx;
+    private final RetryConfig retry;
+
+    public Transactions(Vertx vertx, RetryConfig retry) {
+        this.vertx = vertx;
+        this.retry = retry;
+    }
+
+    /** The work in one transaction of its own session, retried as a whole after a deadlock. */
+    public <T> Uni<T> withTransaction(Supplier<Uni<T>> work) {
+        return retrying(() -> isolated(() -> Panache.withTransaction(() -> stayingHere(work))));
+    }
+
+    /** The work in a session of its own, without a transaction (reads). */
+    public <T> Uni<T> withSession(Supplier<Uni<T>> work) {
+        return isolated(() -> Panache.withSession(() -> stayingHere(work)));
+    }
+
+    /**
+     * Retries work that is a transaction by itself (one statement on the pool, or {@link #withTransaction}). The
+     * waits run on the caller's context.
+     */
+    public <T> Uni<T> retrying(Supplier<Uni<T>> work) {
+        return Uni.createFrom().deferred(() -> attempt(Vertx.currentContext(), work, 0));
+    }
+
+    private <T> Uni<T> attempt(Context caller, Supplier<Uni<T>> work, int retried) {
+        return Uni.createFrom().deferred(work::get)
+                .onFailure(TransientFailures::isSerializationFailureOrDeadlock).recoverWithUni(failure -> {
+                    if (retried >= retry.attempts()) {
+                        LOG.warnf("a transaction still failed after %d retries: %s", retried, failure.toString());
+                        return Uni.createFrom().failure(new ApiException(ErrorCode.INTERNAL, 503,
+                                "the database aborted the transaction because of concurrent updates of the same "
+                                        + "rows (deadlock or serialization failure), " + (retried + 1)
+                                        + " times; nothing was changed, try again", null));
+                    }
+                    Duration wait = backoff(retried);
+                    LOG.debugf("retrying a transaction in %d ms after: %s", wait.toMillis(), failure.toString());
+                    return sleep(caller, wait).flatMap(v -> attempt(caller, work, retried + 1));
+                });
+    }
+
+    /** Up to {@code backoff * 2^retried}, at least half of it. */
+    private Duration backoff(int retried) {
+        long ceiling = Math.max(1, retry.backoff().toMillis() << Math.min(retried, 10));
+        return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
+    }
+
+    private Uni<Void> sleep(Context caller, Duration wait) {
+        return Uni.createFrom().emitter(emitter -> vertx.setTimer(wait.toMillis(),
+                id -> onContext(caller).execute(() -> emitter.complete(null))));
+    }
+
+    /**
+     * Subscribes to the work on a new duplicated context, keeps every stage of it there, and delivers its outcome
+     * on the caller's context. The work runs to its end even if the caller cancels, so that a transaction is never
+     * cut off half way.
+     */
+    <T> Uni<T> isolated(Supplier<Uni<T>> work) {
+        return Uni.createFrom().emitter(emitter -> {
+            Context caller = Vertx.currentContext();
+            Context own = VertxContext.createNewDuplicatedContext(caller != null ? caller : vertx.getOrCreateContext());
+            VertxContextSafetyToggle.setContextSafe(own, true);
+            Executor back = onContext(caller);
+            own.runOnContext(v -> Uni.createFrom().deferred(work::get)
+                    .subscribe().with(item -> back.execute(() -> emitter.complete(item)),
+                            failure -> back.execute(() -> emitter.fail(failure))));
+        });
+    }
+
+    /**
+     * The work, with its outcome brought back to the context it was started on, so that the transaction ends and
+     * the session closes there even when a stage of the work completes elsewhere (a timer, another client).
+     */
+    private static <T> Uni<T> stayingHere(Supplier<Uni<T>> work) {
+        return Uni.createFrom().deferred(() -> work.get().emitOn(onContext(Vertx.currentContext())));
+    }
+
+    /** Runs a task on the context, at once when already on it; without a context, at once. */
+    private static Executor onContext(Context context) {
+        return task -> {
+            if (context == null || Vertx.currentContext() == context) {
+                task.run();
+            } else {
+                context.runOnContext(v -> task.run());
+            }
+        };
+    }
+}
