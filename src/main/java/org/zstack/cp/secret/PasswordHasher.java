@@ -17,7 +17,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.Semaphore;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Argon2id hashes for passwords that are only ever checked (accounts, IAM2 virtual IDs), in the PHC string form
@@ -56,19 +56,29 @@ public class PasswordHasher {
     }
 
     public Uni<String> hashAsync(String password) {
-        return bounded(() -> hash(password));
+        return bounded(Uni.createFrom().nullItem(), ignored -> hash(password));
     }
 
     public Uni<Boolean> verifyAsync(String password, String stored) {
-        return bounded(() -> verify(password, stored));
+        return bounded(Uni.createFrom().item(stored), hash -> verify(password, hash));
     }
 
-    private <T> Uni<T> bounded(Supplier<T> work) {
+    /**
+     * Answers {@code subject} when {@code password} matches its stored hash, else null. The subject is read only
+     * once a hashing slot is held, so that a check refused because every slot is taken costs no database work;
+     * its {@code Uni} must not hold a connection when it completes.
+     */
+    public <T> Uni<T> matching(String password, Uni<T> subject, Function<T, String> storedHash) {
+        return bounded(subject, s -> verify(password, s == null ? null : storedHash.apply(s)) ? s : null);
+    }
+
+    private <I, T> Uni<T> bounded(Uni<I> input, Function<I, T> work) {
         return Uni.createFrom().deferred(() -> {
             if (!slots.tryAcquire()) {
                 return Uni.createFrom().failure(new RetryLater("too many password checks at once", 1));
             }
-            return workers.executeBlocking(Uni.createFrom().item(work), false).eventually((Runnable) slots::release);
+            return input.flatMap(in -> workers.executeBlocking(Uni.createFrom().item(() -> work.apply(in)), false))
+                    .eventually((Runnable) slots::release);
         });
     }
 

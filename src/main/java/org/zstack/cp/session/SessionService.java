@@ -33,25 +33,25 @@ public class SessionService {
     }
 
     /**
-     * Refuses a locked login first, then reads the account, checks the password on the hasher's own pool, and
-     * writes the session in a short transaction of its own: no connection is held while the password is hashed.
+     * Refuses a locked login first, then, holding a hashing slot, reads the account and checks the password on the
+     * hasher's own pool, and writes the session in a short transaction of its own: no connection is held while
+     * the password is hashed.
      */
     public Uni<SessionInventory> login(LoginParams params, String address) {
         String name = params.accountName();
-        return limiter.requireUnlocked(name, address)
-                .flatMap(v -> Panache.withSession(() -> accounts.findByName(name)))
-                .flatMap(account -> hasher.verifyAsync(params.password().reveal(),
-                                account == null ? null : account.passwordHash)
-                        .flatMap(matches -> {
-                            if (!matches) {
-                                return limiter.recordFailure(name, address).map(v -> {
-                                    throw new ApiException(ErrorCode.AUTHENTICATION_FAILED,
-                                            "wrong account name or password");
-                                });
-                            }
-                            return limiter.forget(name, address).replaceWith(account);
-                        }))
-                .flatMap(account -> Panache.withTransaction(() -> sessions.persistAndFlush(newSession(account))))
+        Uni<AccountEntity> account = limiter.requireUnlocked(name, address)
+                .flatMap(v -> Panache.withSession(() -> accounts.findByName(name)));
+        return limiter.requireNotKnownLocked(name, address)
+                .flatMap(v -> hasher.matching(params.password().reveal(), account, a -> a.passwordHash))
+                .flatMap(matched -> {
+                    if (matched == null) {
+                        return limiter.recordFailure(name, address).map(v -> {
+                            throw new ApiException(ErrorCode.AUTHENTICATION_FAILED, "wrong account name or password");
+                        });
+                    }
+                    return limiter.forget(name, address).replaceWith(matched);
+                })
+                .flatMap(matched -> Panache.withTransaction(() -> sessions.persistAndFlush(newSession(matched))))
                 .map(SessionInventory::from);
     }
 
