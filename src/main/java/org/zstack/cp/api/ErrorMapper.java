@@ -47,7 +47,11 @@ public class ErrorMapper {
     public Response map(Throwable failure) {
         ApiException e = translate(failure);
         metrics.counter("zstack.errors", "code", e.code().code(), "status", String.valueOf(e.status())).increment();
-        return Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorReply.of(e)).build();
+        Response.ResponseBuilder answer = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE);
+        if (e instanceof RetryLater later) {
+            answer.header("Retry-After", later.retryAfterSeconds());
+        }
+        return answer.entity(ErrorReply.of(e)).build();
     }
 
     static ApiException translate(Throwable failure) {

@@ -22,8 +22,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * IAM2 virtual IDs. New passwords are hashed before the transaction opens; the old password is checked under the
- * row lock, so a concurrent change cannot slip between the check and the write.
+ * IAM2 virtual IDs. Passwords are hashed and checked before the transaction opens; under the row lock the update
+ * then requires the stored hash to be the one the old password matched, so a concurrent change cannot slip between
+ * the check and the write.
  */
 @ApplicationScoped
 public class Iam2VirtualIdService {
@@ -85,10 +86,11 @@ public class Iam2VirtualIdService {
                     .flatMap(newHash -> virtualIds.updateColumns(uuid, p.name(), p.description(), newHash))
                     .onFailure(DatabaseErrors::isUniqueViolation).transform(e -> duplicateName(p.name()));
         }
-        return hashOf(p.password()).flatMap(newHash -> Panache.withTransaction(() ->
+        return hashOf(p.password()).flatMap(newHash -> checkOldPassword(uuid, p.oldPassword())
+                .flatMap(checkedHash -> Panache.withTransaction(() ->
                         virtualIds.requireForUpdate(uuid)
                                 .flatMap(v -> requireFreeName(p.name(), v))
-                                .flatMap(v -> requireOldPassword(p.oldPassword(), v))
+                                .flatMap(v -> requireUnchangedPassword(checkedHash, v))
                                 .flatMap(v -> {
                                     if (request.validationOnly()) {
                                         return Uni.createFrom().<Iam2VirtualIdInventory>nullItem();
@@ -98,7 +100,7 @@ public class Iam2VirtualIdService {
                                     v.passwordHash = newHash != null ? newHash : v.passwordHash;
                                     v.lastOpDate = Instant.now();
                                     return save(v, request);
-                                })))
+                                }))))
                 .onFailure(DatabaseErrors::isUniqueViolation).transform(e -> duplicateName(p.name()));
     }
 
@@ -153,17 +155,32 @@ public class Iam2VirtualIdService {
         });
     }
 
-    private Uni<Iam2VirtualIdEntity> requireOldPassword(Password oldPassword, Iam2VirtualIdEntity v) {
+    /**
+     * Checks {@code oldPassword} against the stored hash before any transaction opens, and answers the hash it
+     * matched (null without {@code oldPassword}).
+     */
+    private Uni<String> checkOldPassword(String uuid, Password oldPassword) {
         if (oldPassword == null) {
-            return Uni.createFrom().item(v);
+            return Uni.createFrom().nullItem();
         }
-        return hasher.verifyAsync(oldPassword.reveal(), v.passwordHash).map(matches -> {
-            if (!matches) {
-                throw ApiException.operationFailure("field [oldPassword] does not match the current password of the "
-                        + "IAM2 virtual ID [uuid:" + v.uuid + "]");
-            }
-            return v;
-        });
+        return Panache.withSession(() -> virtualIds.findById(uuid))
+                .onItem().ifNull().failWith(() -> ApiException.notFound(Iam2Repositories.RESOURCE, uuid))
+                .flatMap(v -> hasher.verifyAsync(oldPassword.reveal(), v.passwordHash).map(matches -> {
+                    if (!matches) {
+                        throw ApiException.operationFailure("field [oldPassword] does not match the current password "
+                                + "of the IAM2 virtual ID [uuid:" + uuid + "]");
+                    }
+                    return v.passwordHash;
+                }));
+    }
+
+    /** Under the row lock: the password checked before the transaction is still the current one. */
+    private static Uni<Iam2VirtualIdEntity> requireUnchangedPassword(String checkedHash, Iam2VirtualIdEntity v) {
+        if (checkedHash != null && !checkedHash.equals(v.passwordHash)) {
+            throw ApiException.operationFailure("the password of the IAM2 virtual ID [uuid:" + v.uuid
+                    + "] changed while field [oldPassword] was checked; try again");
+        }
+        return Uni.createFrom().item(v);
     }
 
     private Uni<String> hashOf(Password password) {

@@ -2,11 +2,13 @@ package org.zstack.cp.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,26 +25,30 @@ import org.zstack.cp.api.RequestReader;
 @Path("/zstack/v1/accounts")
 public class SessionResource {
     private final SessionService service;
-    private final ActionDispatcher login;
+    private final RequestReader reader;
 
     public SessionResource(SessionService service, RequestReader reader) {
         this.service = service;
-        this.login = ActionDispatcher.single(reader, Action.of("logInByAccount", LoginParams.class,
-                request -> service.login(request.params()).map(Replies::inventory)));
+        this.reader = reader;
     }
 
     @Operation(operationId = "LogInByAccount", summary = "Log in with the SHA-512 hex of the password; answers a session")
     @APIResponse(responseCode = "200", description = "The session",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = SessionApiDocs.SessionReply.class)))
-    @APIResponse(responseCode = "503", description = "ID.1000: wrong account name or password.")
+    @APIResponse(responseCode = "503", description = "ID.1000: wrong account name or password. "
+            + "SYS.1007: a password of more than 4096 characters.")
+    @APIResponse(responseCode = "429", description = "ID.1000: too many failed logins, or too many password checks "
+            + "at once; the Retry-After header says in how many seconds to try again.")
     @PUT
     @Path("/login")
     @PublicApi
-    public Uni<Object> login(
+    public Uni<Object> login(@Context HttpServerRequest http,
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = SessionApiDocs.LogInByAccountBody.class))) JsonNode body) {
-        return login.dispatch(body);
+        String address = ClientAddress.of(http);
+        return ActionDispatcher.single(reader, Action.of("logInByAccount", LoginParams.class,
+                request -> service.login(request.params(), address).map(Replies::inventory))).dispatch(body);
     }
 
     @Operation(operationId = "LogOut", summary = "Log out: the session ends; answers {}")

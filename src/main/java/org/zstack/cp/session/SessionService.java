@@ -1,5 +1,6 @@
 package org.zstack.cp.session;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -19,38 +20,49 @@ public class SessionService {
     private final PasswordHasher hasher;
     private final SessionConfig config;
     private final SessionAuthenticator authenticator;
+    private final LoginLimiter limiter;
 
     public SessionService(AccountRepository accounts, SessionRepository sessions, PasswordHasher hasher,
-                          SessionConfig config, SessionAuthenticator authenticator) {
+                          SessionConfig config, SessionAuthenticator authenticator, LoginLimiter limiter) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.hasher = hasher;
         this.config = config;
         this.authenticator = authenticator;
+        this.limiter = limiter;
     }
 
-    @WithTransaction
-    public Uni<SessionInventory> login(LoginParams params) {
-        return accounts.findByName(params.accountName())
-                .flatMap(account -> hasher.verifyAsync(params.password().reveal(),
-                                account == null ? null : account.passwordHash)
-                        .map(matches -> {
-                            if (!matches) {
-                                throw new ApiException(ErrorCode.AUTHENTICATION_FAILED,
-                                        "wrong account name or password");
-                            }
-                            return account;
-                        }))
-                .flatMap(account -> {
-                    SessionEntity session = new SessionEntity();
-                    session.uuid = Uuids.random();
-                    session.accountUuid = account.uuid;
-                    session.userUuid = account.uuid;
-                    session.userType = USER_TYPE;
-                    session.expiredDate = Instant.now().plus(config.timeout());
-                    return sessions.persistAndFlush(session);
+    /**
+     * Refuses a locked login first, then, holding a hashing slot, reads the account and checks the password on the
+     * hasher's own pool, and writes the session in a short transaction of its own: no connection is held while
+     * the password is hashed.
+     */
+    public Uni<SessionInventory> login(LoginParams params, String address) {
+        String name = params.accountName();
+        Uni<AccountEntity> account = limiter.requireUnlocked(name, address)
+                .flatMap(v -> Panache.withSession(() -> accounts.findByName(name)));
+        return limiter.requireNotKnownLocked(name, address)
+                .flatMap(v -> hasher.matching(params.password().reveal(), account, a -> a.passwordHash))
+                .flatMap(matched -> {
+                    if (matched == null) {
+                        return limiter.recordFailure(name, address).map(v -> {
+                            throw new ApiException(ErrorCode.AUTHENTICATION_FAILED, "wrong account name or password");
+                        });
+                    }
+                    return limiter.forget(name, address).replaceWith(matched);
                 })
+                .flatMap(matched -> Panache.withTransaction(() -> sessions.persistAndFlush(newSession(matched))))
                 .map(SessionInventory::from);
+    }
+
+    private SessionEntity newSession(AccountEntity account) {
+        SessionEntity session = new SessionEntity();
+        session.uuid = Uuids.random();
+        session.accountUuid = account.uuid;
+        session.userUuid = account.uuid;
+        session.userType = USER_TYPE;
+        session.expiredDate = Instant.now().plus(config.timeout());
+        return session;
     }
 
     @WithTransaction

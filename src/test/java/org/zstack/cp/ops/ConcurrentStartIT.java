@@ -5,6 +5,7 @@ import org.testcontainers.containers.GenericContainer;
 import org.zstack.cp.support.Api;
 import org.zstack.cp.support.PackagedApp;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,9 +13,12 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +46,7 @@ class ConcurrentStartIT {
                     assertThat(admins.getInt(1)).isEqualTo(1);
                 }
             }
-            assertThat(applied).containsOnlyKeys("1", "2", "3", "4").allSatisfy((version, times) ->
+            assertThat(applied).containsOnlyKeys(migrationVersions()).allSatisfy((version, times) ->
                     assertThat(times).as("migration " + version).isEqualTo(1));
 
             String session = login(first);
@@ -50,6 +54,16 @@ class ConcurrentStartIT {
                             URI.create(second.baseUrl() + "/zstack/v1/hosts"))
                     .header("Authorization", "OAuth " + session).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(fromSecond.statusCode()).as("a session from one replica works on the other").isEqualTo(200);
+        }
+    }
+
+    /** The versions of the migrations in the source tree ("1" for V1__foundation.sql, ...). */
+    private static String[] migrationVersions() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .map(name -> name.substring(1, name.indexOf("__")))
+                    .toArray(String[]::new);
         }
     }
 
