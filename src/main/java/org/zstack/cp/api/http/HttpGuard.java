@@ -40,6 +40,7 @@ final class HttpGuard extends ChannelDuplexHandler {
     private ScheduledFuture<?> deadline;
     private boolean readingBody;
     private boolean responseStarted;
+    private boolean responseEnded;
     private boolean rejected;
     private long bodyBytes;
 
@@ -86,6 +87,7 @@ final class HttpGuard extends ChannelDuplexHandler {
         if (msg instanceof HttpRequest request) {
             cancelDeadline();
             responseStarted = false;
+            responseEnded = false;
             bodyBytes = 0;
             ApiException refusal = refusal(request);
             if (refusal != null) {
@@ -105,7 +107,11 @@ final class HttpGuard extends ChannelDuplexHandler {
             }
             if (msg instanceof LastHttpContent) {
                 readingBody = false;
-                cancelDeadline();
+                if (responseEnded) {
+                    awaitHeaders(ctx);
+                } else {
+                    cancelDeadline();
+                }
             }
         }
         ctx.fireChannelRead(msg);
@@ -116,8 +122,11 @@ final class HttpGuard extends ChannelDuplexHandler {
         if (msg instanceof HttpResponse) {
             responseStarted = true;
         }
-        if (msg instanceof LastHttpContent && !readingBody && !rejected) {
-            awaitHeaders(ctx);
+        if (msg instanceof LastHttpContent) {
+            responseEnded = true;
+            if (!readingBody && !rejected) {
+                awaitHeaders(ctx);
+            }
         }
         ctx.write(msg, promise);
     }
