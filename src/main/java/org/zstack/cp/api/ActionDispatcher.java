@@ -1,7 +1,6 @@
 package org.zstack.cp.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
 
@@ -14,7 +13,9 @@ import java.util.Map;
 
 /**
  * Picks the operation of a shared URL by the single top-level key of the body, matched in any casing.
- * A dispatcher built with {@link #single} also takes a body without the key.
+ * A dispatcher built with {@link #single} also takes a body without the key. The body must be a JSON object, and
+ * the action's object must not be null; null tags and null optional fields are "not given", as the ZStack SDK,
+ * which leaves null fields out, means them.
  */
 public final class ActionDispatcher {
     private static final Logger LOG = Logger.getLogger(ActionDispatcher.class);
@@ -47,10 +48,8 @@ public final class ActionDispatcher {
         return Uni.createFrom().deferred(() -> (Uni<Object>) route(targetUuid, body));
     }
 
-    private Uni<?> route(String targetUuid, JsonNode rawBody) {
-        JsonNode body = rawBody == null || rawBody.isNull() || rawBody.isMissingNode()
-                ? JsonNodeFactory.instance.objectNode() : rawBody;
-        if (!body.isObject()) {
+    private Uni<?> route(String targetUuid, JsonNode body) {
+        if (body == null || !body.isObject()) {
             throw ApiException.badRequest("the body must be a JSON object");
         }
         List<String> keys = new ArrayList<>();
@@ -75,8 +74,8 @@ public final class ActionDispatcher {
         } else {
             action = actions.get(keys.get(0).toLowerCase(Locale.ROOT));
             paramsNode = body.get(keys.get(0));
-            if (paramsNode == null || paramsNode.isNull()) {
-                paramsNode = JsonNodeFactory.instance.objectNode();
+            if (paramsNode.isNull()) {
+                throw ApiException.invalidArgument("field [" + keys.get(0) + "] is required");
             }
             if (!paramsNode.isObject()) {
                 throw ApiException.badRequest("field [" + keys.get(0) + "] has the wrong type; expected an object");

@@ -39,7 +39,7 @@ public class ErrorMapper {
     }
 
     @ServerExceptionMapper(value = {Throwable.class, WebApplicationException.class, NotFoundException.class,
-            NotAllowedException.class, NotSupportedException.class, ProcessingException.class,
+            NotSupportedException.class, ProcessingException.class,
             JsonProcessingException.class, JsonMappingException.class, MismatchedInputException.class,
             InvalidFormatException.class, JsonParseException.class, InputCoercionException.class,
             ConstraintViolationException.class, CompletionException.class, ApiException.class},
@@ -82,6 +82,14 @@ public class ErrorMapper {
         if (t instanceof NotFoundException || t instanceof NotAllowedException) {
             int status = ((WebApplicationException) t).getResponse().getStatus();
             return new ApiException(ErrorCode.NO_ROUTE, status, "no API serves this method and path", null);
+        }
+        if (t instanceof NotSupportedException) {
+            return new ApiException(ErrorCode.INVALID_ARGUMENT, 415,
+                    "the request's Content-Type is not supported; send application/json", null);
+        }
+        if (ClientDisconnects.isDisconnect(t)) {
+            LOG.debugf("the client went away before its answer was sent: %s", t.toString());
+            return new ApiException(ErrorCode.INTERNAL, 500, "the client closed the connection", null);
         }
         if (t instanceof WebApplicationException wae && wae.getResponse().getStatus() < 500) {
             return new ApiException(ErrorCode.INVALID_ARGUMENT, wae.getResponse().getStatus(),
