@@ -98,8 +98,10 @@ class FuzzTest {
         }
         pool.shutdown();
         long ended = System.nanoTime();
-        System.out.printf("FuzzTest: %d requests in %.1f s after %.1f s of fixtures (seed %d)%n%s", report.total(),
-                (ended - fixed) / 1e9, (fixed - started) / 1e9, seed, report.counts());
+        System.out.printf("FuzzTest: %d requests in %.1f s after %.1f s of fixtures (seed %d)%n%s"
+                        + "Requests sent again on a connection of their own after a pooled one failed: %d%n",
+                report.total(), (ended - fixed) / 1e9, (fixed - started) / 1e9, seed, report.counts(),
+                sender.retries.sum());
         if (!report.clean()) {
             String summary = report.violations();
             System.out.println("FuzzTest violations (seed " + seed + "):\n" + summary);

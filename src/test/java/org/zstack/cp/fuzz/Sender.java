@@ -26,6 +26,7 @@ final class Sender {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final int port;
+    final java.util.concurrent.atomic.LongAdder retries = new java.util.concurrent.atomic.LongAdder();
 
     Sender(int port) {
         this.port = port;
@@ -47,7 +48,17 @@ final class Sender {
         if (c.authorization != null) {
             request.header("Authorization", c.authorization);
         }
-        HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.net.http.HttpTimeoutException timeout) {
+            throw timeout;
+        } catch (IOException staleConnection) {
+            // The pooled connection may have been closed by the server after an earlier answer (a 414, say):
+            // the same request once more on a connection of its own tells that apart from a request that kills one.
+            retries.increment();
+            return sendRaw(c);
+        }
         Map<String, String> headers = new HashMap<>();
         response.headers().map().forEach((name, list) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", list)));
         return new Answer(response.statusCode(), headers, response.body());
