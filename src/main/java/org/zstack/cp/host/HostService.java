@@ -68,12 +68,23 @@ public class HostService {
         return QueryRunner.run(hosts, query, HostInventory::from);
     }
 
+    /** Refused with SYS.1006 while VM instances are on the host (the foreign key alone would end in a 500). */
     @WithTransaction
     public Uni<Void> delete(String uuid) {
-        return hosts.deleteById(uuid)
+        return hosts.vmCount(uuid)
+                .flatMap(vms -> {
+                    if (vms > 0) {
+                        throw stillHasVms(uuid, vms);
+                    }
+                    return hosts.deleteById(uuid);
+                })
                 .flatMap(deleted -> tags.detachAll(uuid))
-                .onFailure(DatabaseErrors::isForeignKeyViolation).transform(e -> ApiException.operationFailure(
-                        "the host [uuid:" + uuid + "] still has VM instances; destroy them first"));
+                .onFailure(DatabaseErrors::isForeignKeyViolation).transform(e -> stillHasVms(uuid, 1));
+    }
+
+    private static ApiException stillHasVms(String uuid, long vms) {
+        return ApiException.operationFailure("the host [uuid:" + uuid + "] still has " + vms
+                + " VM instance(s); destroy them first");
     }
 
     private static ApiException duplicateIp(String ip) {
