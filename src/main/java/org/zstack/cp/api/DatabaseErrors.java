@@ -15,6 +15,11 @@ public final class DatabaseErrors {
         return hasSqlState(t, "23503");
     }
 
+    /** 22021: a text value the database cannot store, such as one holding U+0000. */
+    public static boolean isUnstorableText(Throwable t) {
+        return hasSqlState(t, "22021");
+    }
+
     private static boolean hasSqlState(Throwable t, String state) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof PgException pg && state.equals(pg.getSqlState())) {

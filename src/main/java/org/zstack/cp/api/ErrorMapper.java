@@ -86,6 +86,9 @@ public class ErrorMapper {
         if (t instanceof TimeoutException || t instanceof io.smallrye.mutiny.TimeoutException) {
             return ApiException.timeout("the operation timed out");
         }
+        if (DatabaseErrors.isUnstorableText(t)) {
+            return ApiException.invalidArgument("a text field holds a character that cannot be stored (such as U+0000)");
+        }
         if (isDatabaseUnavailable(t)) {
             LOG.warnf("database unavailable: %s", t.toString());
             return new ApiException(ErrorCode.INTERNAL, 503, "the database is unavailable", null);
