@@ -1,9 +1,20 @@
 package org.zstack.cp.api;
 
+import io.netty.channel.ChannelException;
+import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import java.util.Locale;
+import java.util.Set;
 
 /** Recognises the PostgreSQL errors that services turn into ZStack errors. */
 public final class DatabaseErrors {
+    /** Server shutting down, crashed, starting up, or out of connections: the database is not there to answer. */
+    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300", "58030");
+    private static final String[] CONNECTION_WORDS = {"connection", "pool closed", "reset"};
     private DatabaseErrors() {
     }
 
@@ -18,6 +29,37 @@ public final class DatabaseErrors {
     /** 22021: a text value the database cannot store, such as one holding U+0000. */
     public static boolean isUnstorableText(Throwable t) {
         return hasSqlState(t, "22021");
+    }
+
+    /**
+     * Whether the failure says the connection to the database failed (refused, reset, closed, the pool gone), as
+     * opposed to a statement that the database refused.
+     */
+    public static boolean isUnavailable(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof PgException pg) {
+                String state = String.valueOf(pg.getSqlState());
+                if (state.startsWith("08") || UNAVAILABLE_STATES.contains(state)) {
+                    return true;
+                }
+            } else if (c instanceof IOException || c instanceof ClosedChannelException
+                    || c instanceof ClosedConnectionException || c instanceof ChannelException
+                    || (c instanceof VertxException || c instanceof IllegalStateException)
+                    && mentionsConnection(c.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mentionsConnection(String message) {
+        String text = String.valueOf(message).toLowerCase(Locale.ROOT);
+        for (String word : CONNECTION_WORDS) {
+            if (text.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasSqlState(Throwable t, String state) {

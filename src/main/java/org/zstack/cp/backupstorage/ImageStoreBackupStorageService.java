@@ -1,6 +1,5 @@
 package org.zstack.cp.backupstorage;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.zstack.cp.agent.AgentEndpoint;
@@ -14,6 +13,7 @@ import org.zstack.cp.api.QueryFields;
 import org.zstack.cp.api.QueryRunner;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.Uuids;
+import org.zstack.cp.db.DatabaseDeadline;
 import org.zstack.cp.secret.SecretBox;
 import org.zstack.cp.tag.TagService;
 
@@ -42,22 +42,24 @@ public class ImageStoreBackupStorageService {
     private final ImageStoreAgent agent;
     private final SecretBox secrets;
     private final TagService tags;
+    private final DatabaseDeadline deadlines;
 
     ImageStoreBackupStorageService(BackupStorageRepositories.ImageStores stores,
                                    BackupStorageRepositories.Capacities capacities,
                                    BackupStorageRepositories.ZoneRefs zoneRefs, ImageStoreAgent agent,
-                                   SecretBox secrets, TagService tags) {
+                                   SecretBox secrets, TagService tags, DatabaseDeadline deadlines) {
         this.stores = stores;
         this.capacities = capacities;
         this.zoneRefs = zoneRefs;
         this.agent = agent;
         this.secrets = secrets;
         this.tags = tags;
+        this.deadlines = deadlines;
     }
 
     public Uni<ImageStoreBackupStorageInventory> add(ApiRequest<AddImageStoreBackupStorageParams> request) {
         AddImageStoreBackupStorageParams p = request.params();
-        return Panache.withSession(() -> stores.hostnameTaken(p.hostname(), null)).flatMap(taken -> {
+        return deadlines.session(() -> stores.hostnameTaken(p.hostname(), null)).flatMap(taken -> {
             if (taken) {
                 throw duplicateHostname(p.hostname());
             }
@@ -67,7 +69,7 @@ public class ImageStoreBackupStorageService {
             String uuid = Uuids.random();
             int agentPort = Objects.requireNonNullElse(p.agentPort(), AddImageStoreBackupStorageParams.DEFAULT_AGENT_PORT);
             return agent.connect(new AgentEndpoint(p.hostname(), agentPort), uuid, p.url())
-                    .flatMap(capacity -> Panache.withTransaction(() -> store(uuid, agentPort, request, capacity)))
+                    .flatMap(capacity -> deadlines.transaction(() -> store(uuid, agentPort, request, capacity)))
                     .onFailure(DatabaseErrors::isUniqueViolation).transform(e -> duplicateHostname(p.hostname()));
         });
     }
@@ -115,7 +117,7 @@ public class ImageStoreBackupStorageService {
         if (p.onlyNameOrDescription() && request.tags().isEmpty() && !request.validationOnly()) {
             return stores.updateNameAndDescription(uuid, p.name(), p.description());
         }
-        return Panache.withTransaction(() -> stores.requireForUpdate(uuid).flatMap(bs -> {
+        return deadlines.transaction(() -> stores.requireForUpdate(uuid).flatMap(bs -> {
                     boolean newHostname = p.hostname() != null && !p.hostname().equals(bs.hostname);
                     Uni<Boolean> taken = newHostname ? stores.hostnameTaken(p.hostname(), uuid)
                             : Uni.createFrom().item(false);
@@ -157,14 +159,14 @@ public class ImageStoreBackupStorageService {
      */
     public Uni<ImageStoreBackupStorageInventory> reconnect(ApiRequest<NoParams> request) {
         String uuid = request.targetUuid();
-        return Panache.withSession(() -> stores.require(uuid)).flatMap(bs -> {
+        return deadlines.session(() -> stores.require(uuid)).flatMap(bs -> {
             if (request.validationOnly()) {
                 return Uni.createFrom().nullItem();
             }
             return agent.connect(bs.agentEndpoint(), bs.uuid, bs.url)
                     .map(ConnectResult::connected)
                     .onFailure(ApiException.class).recoverWithItem(e -> ConnectResult.failed((ApiException) e))
-                    .flatMap(result -> Panache.withTransaction(() -> recordConnection(uuid, result, request))
+                    .flatMap(result -> deadlines.transaction(() -> recordConnection(uuid, result, request))
                             .map(inventory -> result.orFail(inventory)));
         });
     }
@@ -209,11 +211,11 @@ public class ImageStoreBackupStorageService {
     }
 
     public Uni<Void> delete(String uuid) {
-        return Panache.withTransaction(() -> stores.deleteById(uuid).flatMap(deleted -> tags.detachAll(uuid)));
+        return deadlines.transaction(() -> stores.deleteById(uuid).flatMap(deleted -> tags.detachAll(uuid)));
     }
 
     public Uni<Replies.Inventories<ImageStoreBackupStorageInventory>> query(Query query) {
-        return Panache.withSession(() -> QueryRunner.page(stores, query)
+        return deadlines.session(() -> QueryRunner.page(stores, query)
                 .flatMap(page -> inventoriesOf(page.rows()).map(list -> Replies.inventories(list, page.total()))));
     }
 

@@ -1,6 +1,5 @@
 package org.zstack.cp.iam2;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +12,7 @@ import org.zstack.cp.api.QueryFields;
 import org.zstack.cp.api.QueryRunner;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.Uuids;
+import org.zstack.cp.db.DatabaseDeadline;
 import org.zstack.cp.secret.PasswordHasher;
 import org.zstack.cp.tag.TagService;
 
@@ -36,18 +36,20 @@ public class Iam2VirtualIdService {
     private final Iam2Repositories.Attributes attributes;
     private final PasswordHasher hasher;
     private final TagService tags;
+    private final DatabaseDeadline deadlines;
 
     Iam2VirtualIdService(Iam2Repositories.VirtualIds virtualIds, Iam2Repositories.Attributes attributes,
-                         PasswordHasher hasher, TagService tags) {
+                         PasswordHasher hasher, TagService tags, DatabaseDeadline deadlines) {
         this.virtualIds = virtualIds;
         this.attributes = attributes;
         this.hasher = hasher;
         this.tags = tags;
+        this.deadlines = deadlines;
     }
 
     public Uni<Iam2VirtualIdInventory> create(ApiRequest<CreateIam2VirtualIdParams> request) {
         CreateIam2VirtualIdParams p = request.params();
-        return hashOf(p.password()).flatMap(hash -> Panache.withTransaction(() ->
+        return hashOf(p.password()).flatMap(hash -> deadlines.transaction(() ->
                         virtualIds.nameTaken(p.name(), null).flatMap(taken -> {
                             if (taken) {
                                 throw duplicateName(p.name());
@@ -85,7 +87,7 @@ public class Iam2VirtualIdService {
                     .flatMap(newHash -> virtualIds.updateColumns(uuid, p.name(), p.description(), newHash))
                     .onFailure(DatabaseErrors::isUniqueViolation).transform(e -> duplicateName(p.name()));
         }
-        return hashOf(p.password()).flatMap(newHash -> Panache.withTransaction(() ->
+        return hashOf(p.password()).flatMap(newHash -> deadlines.transaction(() ->
                         virtualIds.requireForUpdate(uuid)
                                 .flatMap(v -> requireFreeName(p.name(), v))
                                 .flatMap(v -> requireOldPassword(p.oldPassword(), v))
@@ -119,7 +121,7 @@ public class Iam2VirtualIdService {
     }
 
     public Uni<Replies.Inventories<Iam2VirtualIdInventory>> query(Query query) {
-        return Panache.withSession(() -> QueryRunner.page(virtualIds, query).flatMap(page ->
+        return deadlines.session(() -> QueryRunner.page(virtualIds, query).flatMap(page ->
                 inventoriesOf(page.rows()).map(list -> Replies.inventories(list, page.total()))));
     }
 

@@ -1,6 +1,5 @@
 package org.zstack.cp.tpm;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +14,7 @@ import org.zstack.cp.api.QueryRunner;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.RowLocks;
 import org.zstack.cp.api.Uuids;
+import org.zstack.cp.db.DatabaseDeadline;
 import org.zstack.cp.tag.TagService;
 import org.zstack.cp.vm.VmInstanceEntity;
 import org.zstack.cp.vm.VmInstanceRepository;
@@ -42,14 +42,16 @@ public class TpmService {
     private final TpmRepositories.HostRefs hostRefs;
     private final VmInstanceRepository vms;
     private final TagService tags;
+    private final DatabaseDeadline deadlines;
 
     TpmService(TpmRepositories.Tpms tpms, TpmRepositories.KeyProviders keyProviders, TpmRepositories.HostRefs hostRefs,
-               VmInstanceRepository vms, TagService tags) {
+               VmInstanceRepository vms, TagService tags, DatabaseDeadline deadlines) {
         this.tpms = tpms;
         this.keyProviders = keyProviders;
         this.hostRefs = hostRefs;
         this.vms = vms;
         this.tags = tags;
+        this.deadlines = deadlines;
     }
 
     @WithTransaction
@@ -89,12 +91,12 @@ public class TpmService {
         boolean simple = request.tags().isEmpty() && !request.validationOnly()
                 && (p.keyProviderUuid() == null || Uuids.isValid(p.keyProviderUuid()));
         if (!simple) {
-            return Panache.withTransaction(() -> checkedUpdate(request));
+            return deadlines.transaction(() -> checkedUpdate(request));
         }
         return tpms.updateKeyProviderIfAllowed(p.tpmUuid(), p.vmInstanceUuid(), p.keyProviderUuid())
                 .onFailure(DatabaseErrors::isForeignKeyViolation).recoverWithItem(Optional.empty())
                 .flatMap(updated -> updated.isPresent() ? Uni.createFrom().item(updated.get())
-                        : Panache.withTransaction(() -> checkedUpdate(request)));
+                        : deadlines.transaction(() -> checkedUpdate(request)));
     }
 
     /** Checks in the documented order, then changes the key provider and {@code lastOpDate}; runs in a transaction. */
@@ -163,7 +165,7 @@ public class TpmService {
     }
 
     public Uni<Replies.Inventories<TpmInventory>> query(Query query) {
-        return Panache.withSession(() -> QueryRunner.page(tpms, query).flatMap(page -> {
+        return deadlines.session(() -> QueryRunner.page(tpms, query).flatMap(page -> {
             if (page.rows().isEmpty()) {
                 return Uni.createFrom().item(Replies.inventories(List.<TpmInventory>of(), page.total()));
             }
