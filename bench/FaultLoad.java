@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Steady load for bench/fault.sh: each client updates its own IAM2 virtual ID (row n = client n + 1) in a loop,
  * writing the description "fault-&lt;client&gt;-&lt;seq&gt;", and logs one line per answer:
- * {@code <epoch ms> <client> <seq> <status> <error code or -> <latency ms>}.
+ * {@code <epoch ms> <client> <seq> <status> <error code or -> <latency ms>}. The first success also creates
+ * {@code OUT_FILE.started}.
  *
  * <pre>
  *   java bench/FaultLoad.java BASE_URL SESSION CLIENTS SECONDS OUT_FILE
@@ -33,11 +34,13 @@ public final class FaultLoad {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+        Path started = Path.of(args[4] + ".started");
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int client = c;
             String uuid = String.format("5%031x", client + 1);
-            threads.add(Thread.ofPlatform().start(() -> {
+            Thread thread = new Thread(() -> {
                 for (long seq = 1; System.currentTimeMillis() < until; seq++) {
                     long start = System.currentTimeMillis();
                     int status;
@@ -61,6 +64,13 @@ public final class FaultLoad {
                         code = "client:" + e.getClass().getSimpleName();
                     }
                     long end = System.currentTimeMillis();
+                    if (status == 200 && first.compareAndSet(false, true)) {
+                        try {
+                            Files.writeString(started, end + "\n"); // fault.sh times the outage from here
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
                     lines.add(end + " " + client + " " + seq + " " + status + " " + code + " " + (end - start));
                     if (status == 0) {
                         try {
@@ -70,7 +80,9 @@ public final class FaultLoad {
                         }
                     }
                 }
-            }));
+            });
+            thread.start();
+            threads.add(thread);
         }
         for (Thread t : threads) {
             t.join();
