@@ -31,6 +31,17 @@ public final class DatabaseErrors {
         return hasSqlState(t, "22021");
     }
 
+    /** The pool had no free connection within its wait limit: the database work's deadline passed. */
+    public static boolean isPoolWaitTimeout(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof VertxException
+                    && String.valueOf(c.getMessage()).startsWith("Timeout waiting for connection")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Whether the failure says the connection to the database failed (refused, reset, closed, the pool gone), as
      * opposed to a statement that the database refused.

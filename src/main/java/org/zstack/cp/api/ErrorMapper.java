@@ -79,7 +79,8 @@ public class ErrorMapper {
             return new ApiException(ErrorCode.INVALID_ARGUMENT, wae.getResponse().getStatus(),
                     "the request is not acceptable: " + wae.getResponse().getStatusInfo().getReasonPhrase(), null);
         }
-        if (t instanceof TimeoutException || t instanceof io.smallrye.mutiny.TimeoutException) {
+        if (t instanceof TimeoutException || t instanceof io.smallrye.mutiny.TimeoutException
+                || DatabaseErrors.isPoolWaitTimeout(t)) {
             return ApiException.timeout("the operation timed out");
         }
         if (DatabaseErrors.isUnstorableText(t)) {

@@ -40,6 +40,14 @@ class DatabaseFailureMappingTest {
     }
 
     @Test
+    void noFreeConnectionWithinTheWaitLimitIsSys1001() {
+        ApiException e = ErrorMapper.translate(new HibernateException(
+                new VertxException("Timeout waiting for connection", true)));
+        assertThat(e.status()).isEqualTo(503);
+        assertThat(e.code()).isEqualTo(ErrorCode.TIMEOUT);
+    }
+
+    @Test
     void aNulThatReachesTheDatabaseIsSys1007() {
         ApiException e = ErrorMapper.translate(new HibernateException(
                 new PgException("invalid byte sequence for encoding \"UTF8\": 0x00", "ERROR", "22021", null)));
