@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.core.VertxException;
-import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -21,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.net.ConnectException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -95,10 +91,14 @@ public class ErrorMapper {
             return new ApiException(ErrorCode.INVALID_ARGUMENT, wae.getResponse().getStatus(),
                     "the request is not acceptable: " + wae.getResponse().getStatusInfo().getReasonPhrase(), null);
         }
-        if (t instanceof TimeoutException || t instanceof io.smallrye.mutiny.TimeoutException) {
+        if (t instanceof TimeoutException || t instanceof io.smallrye.mutiny.TimeoutException
+                || DatabaseErrors.isPoolWaitTimeout(t)) {
             return ApiException.timeout("the operation timed out");
         }
-        if (isDatabaseUnavailable(t)) {
+        if (DatabaseErrors.isUnstorableText(t)) {
+            return ApiException.invalidArgument("a text field holds a character that cannot be stored (such as U+0000)");
+        }
+        if (DatabaseErrors.isUnavailable(t)) {
             LOG.warnf("database unavailable: %s", t.toString());
             return new ApiException(ErrorCode.INTERNAL, 503, "the database is unavailable", null);
         }
@@ -114,20 +114,6 @@ public class ErrorMapper {
             t = t.getCause();
         }
         return t;
-    }
-
-    private static boolean isDatabaseUnavailable(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof ConnectException || c instanceof ClosedConnectionException
-                    || (c instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("08"))
-                    || (c instanceof VertxException && String.valueOf(c.getMessage()).contains("onnection"))) {
-                return true;
-            }
-            if (c.getCause() == c) {
-                break;
-            }
-        }
-        return false;
     }
 
     private static String fieldPath(JsonMappingException e) {

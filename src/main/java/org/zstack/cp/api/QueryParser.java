@@ -24,6 +24,7 @@ public final class QueryParser {
     }
 
     public static Query parse(QueryFields fields, MultivaluedMap<String, String> params) {
+        NulCharacters.rejectIn(params);
         List<String> clauses = new ArrayList<>();
         Parameters bound = new Parameters();
         List<String> conditions = params.get("q");

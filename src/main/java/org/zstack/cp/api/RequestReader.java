@@ -25,6 +25,7 @@ public class RequestReader {
     }
 
     public <P> P read(JsonNode node, Class<P> type) {
+        NulCharacters.rejectIn(node);
         P params;
         try {
             params = mapper.treeToValue(node, type);
@@ -69,6 +70,7 @@ public class RequestReader {
             if (!tag.isTextual()) {
                 throw ApiException.badRequest("field [" + field + "] has the wrong type; expected a list of strings");
             }
+            NulCharacters.check(field, tag.textValue());
             String text = tag.textValue().trim();
             if (text.isEmpty() || text.length() > MAX_TAG_LENGTH || text.startsWith("::")) {
                 throw ApiException.invalidArgument("field [" + field + "] holds a tag that is empty, longer than "

@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.zstack.cp.api.ApiException;
 import org.zstack.cp.db.Locks;
+import org.zstack.cp.db.DatabaseDeadline;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,14 +38,16 @@ final class BackupStorageRepositories {
                 + "FROM b JOIN image_store_backup_storage d ON d.uuid = b.uuid "
                 + "LEFT JOIN backup_storage_capacity c ON c.backup_storage_uuid = b.uuid";
         private final Pool pool;
+        private final DatabaseDeadline deadlines;
 
-        ImageStores(Pool pool) {
+        ImageStores(Pool pool, DatabaseDeadline deadlines) {
             this.pool = pool;
+            this.deadlines = deadlines;
         }
 
         Uni<ImageStoreBackupStorageInventory> updateNameAndDescription(String uuid, String name, String description) {
-            return pool.preparedQuery(UPDATE_NAME_AND_DESCRIPTION)
-                    .execute(Tuple.of(uuid, name, description, OffsetDateTime.now(ZoneOffset.UTC)))
+            return deadlines.statement(() -> pool.preparedQuery(UPDATE_NAME_AND_DESCRIPTION)
+                    .execute(Tuple.of(uuid, name, description, OffsetDateTime.now(ZoneOffset.UTC))))
                     .map(rows -> {
                         RowIterator<Row> it = rows.iterator();
                         if (!it.hasNext()) {

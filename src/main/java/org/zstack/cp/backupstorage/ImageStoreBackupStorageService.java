@@ -14,6 +14,7 @@ import org.zstack.cp.api.QueryRunner;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.Uuids;
 import org.zstack.cp.db.Transactions;
+import org.zstack.cp.db.DatabaseDeadline;
 import org.zstack.cp.secret.SecretBox;
 import org.zstack.cp.tag.TagService;
 

@@ -23,27 +23,33 @@ import java.util.function.Supplier;
  * complete on, and nothing it leaves behind can reach a later request. The result is handed back on the caller's
  * context. A transaction that loses a deadlock or a serialization check (40P01, 40001) is run again, in a new
  * session, up to {@link RetryConfig#attempts()} times after a short jittered wait; after that the answer is 503
- * SYS.1000.
+ * SYS.1000. Every unit of work answers SYS.1001 once {@link DatabaseConfig#timeout()} has passed.
  */
 @ApplicationScoped
 public class Transactions {
     private static final Logger LOG = Logger.getLogger(Transactions.class);
     private final Vertx vertx;
     private final RetryConfig retry;
+    private final DatabaseDeadline deadlines;
 
-    public Transactions(Vertx vertx, RetryConfig retry) {
+    public Transactions(Vertx vertx, RetryConfig retry, DatabaseDeadline deadlines) {
         this.vertx = vertx;
         this.retry = retry;
+        this.deadlines = deadlines;
     }
 
-    /** The work in one transaction of its own session, retried as a whole after a deadlock. */
+    /**
+     * The work in one transaction of its own session, under the database deadline (each attempt gets its own), and
+     * retried as a whole after a deadlock. A transaction whose deadline has passed rolls back.
+     */
     public <T> Uni<T> withTransaction(Supplier<Uni<T>> work) {
-        return retrying(() -> isolated(() -> Panache.withTransaction(() -> stayingHere(work))));
+        return retrying(() -> deadlines.within(deadline -> isolated(() -> Panache.withTransaction(
+                () -> deadline.guardTransaction(() -> stayingHere(work))))));
     }
 
-    /** The work in a session of its own, without a transaction (reads). */
+    /** The work in a session of its own, without a transaction (reads), under the database deadline. */
     public <T> Uni<T> withSession(Supplier<Uni<T>> work) {
-        return isolated(() -> Panache.withSession(() -> stayingHere(work)));
+        return deadlines.within(deadline -> isolated(() -> Panache.withSession(() -> stayingHere(work))));
     }
 
     /**

@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.persistence.LockModeType;
 import org.zstack.cp.api.ApiException;
+import org.zstack.cp.db.DatabaseDeadline;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,14 +34,16 @@ final class Iam2Repositories {
                 + "FROM v LEFT JOIN iam2_virtual_id_attribute a ON a.virtual_id_uuid = v.uuid "
                 + "ORDER BY a.create_date, a.uuid";
         private final Pool pool;
+        private final DatabaseDeadline deadlines;
 
-        VirtualIds(Pool pool) {
+        VirtualIds(Pool pool, DatabaseDeadline deadlines) {
             this.pool = pool;
+            this.deadlines = deadlines;
         }
 
         Uni<Iam2VirtualIdInventory> updateColumns(String uuid, String name, String description, String passwordHash) {
-            return pool.preparedQuery(UPDATE_COLUMNS)
-                    .execute(Tuple.of(uuid, name, description, passwordHash, OffsetDateTime.now(ZoneOffset.UTC)))
+            return deadlines.statement(() -> pool.preparedQuery(UPDATE_COLUMNS)
+                    .execute(Tuple.of(uuid, name, description, passwordHash, OffsetDateTime.now(ZoneOffset.UTC))))
                     .map(rows -> {
                         List<Iam2VirtualIdInventory.Attribute> attributes = new ArrayList<>();
                         Row first = null;

@@ -1,6 +1,5 @@
 package org.zstack.cp.iam2;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +12,7 @@ import org.zstack.cp.api.QueryFields;
 import org.zstack.cp.api.QueryRunner;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.Uuids;
+import org.zstack.cp.db.Transactions;
 import org.zstack.cp.secret.PasswordHasher;
 import org.zstack.cp.tag.TagService;
 
@@ -37,18 +37,20 @@ public class Iam2VirtualIdService {
     private final Iam2Repositories.Attributes attributes;
     private final PasswordHasher hasher;
     private final TagService tags;
+    private final Transactions transactions;
 
     Iam2VirtualIdService(Iam2Repositories.VirtualIds virtualIds, Iam2Repositories.Attributes attributes,
-                         PasswordHasher hasher, TagService tags) {
+                         PasswordHasher hasher, TagService tags, Transactions transactions) {
         this.virtualIds = virtualIds;
         this.attributes = attributes;
         this.hasher = hasher;
         this.tags = tags;
+        this.transactions = transactions;
     }
 
     public Uni<Iam2VirtualIdInventory> create(ApiRequest<CreateIam2VirtualIdParams> request) {
         CreateIam2VirtualIdParams p = request.params();
-        return hashOf(p.password()).flatMap(hash -> Panache.withTransaction(() ->
+        return hashOf(p.password()).flatMap(hash -> transactions.withTransaction(() ->
                         virtualIds.nameTaken(p.name(), null).flatMap(taken -> {
                             if (taken) {
                                 throw duplicateName(p.name());
@@ -87,7 +89,7 @@ public class Iam2VirtualIdService {
                     .onFailure(DatabaseErrors::isUniqueViolation).transform(e -> duplicateName(p.name()));
         }
         return hashOf(p.password()).flatMap(newHash -> checkOldPassword(uuid, p.oldPassword())
-                .flatMap(checkedHash -> Panache.withTransaction(() ->
+                .flatMap(checkedHash -> transactions.withTransaction(() ->
                         virtualIds.requireForUpdate(uuid)
                                 .flatMap(v -> requireFreeName(p.name(), v))
                                 .flatMap(v -> requireUnchangedPassword(checkedHash, v))
@@ -121,7 +123,7 @@ public class Iam2VirtualIdService {
     }
 
     public Uni<Replies.Inventories<Iam2VirtualIdInventory>> query(Query query) {
-        return Panache.withSession(() -> QueryRunner.page(virtualIds, query).flatMap(page ->
+        return transactions.withSession(() -> QueryRunner.page(virtualIds, query).flatMap(page ->
                 inventoriesOf(page.rows()).map(list -> Replies.inventories(list, page.total()))));
     }
 
@@ -163,7 +165,7 @@ public class Iam2VirtualIdService {
         if (oldPassword == null) {
             return Uni.createFrom().nullItem();
         }
-        return Panache.withSession(() -> virtualIds.findById(uuid))
+        return transactions.withSession(() -> virtualIds.findById(uuid))
                 .onItem().ifNull().failWith(() -> ApiException.notFound(Iam2Repositories.RESOURCE, uuid))
                 .flatMap(v -> hasher.verifyAsync(oldPassword.reveal(), v.passwordHash).map(matches -> {
                     if (!matches) {

@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.zstack.cp.api.ApiException;
 import org.zstack.cp.api.ErrorCode;
+import org.zstack.cp.db.DatabaseDeadline;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ public class SessionAuthenticator {
     static final Duration REFRESH_INTERVAL = Duration.ofMinutes(1);
     private static final int MAX_CACHED = 100_000;
     private final Pool pool;
+    private final DatabaseDeadline deadlines;
     private final SessionConfig config;
     private final ConcurrentHashMap<String, Known> cache = new ConcurrentHashMap<>();
 
@@ -33,8 +35,9 @@ public class SessionAuthenticator {
     private record Known(Instant expiredDate, Instant lastWrite, Instant readAt) {
     }
 
-    public SessionAuthenticator(Pool pool, SessionConfig config) {
+    public SessionAuthenticator(Pool pool, DatabaseDeadline deadlines, SessionConfig config) {
         this.pool = pool;
+        this.deadlines = deadlines;
         this.config = config;
     }
 
@@ -45,8 +48,9 @@ public class SessionAuthenticator {
                 && known.expiredDate().isAfter(now) && known.lastWrite().plus(REFRESH_INTERVAL).isAfter(now)) {
             return Uni.createFrom().voidItem();
         }
-        return pool.preparedQuery("SELECT expired_date, last_op_date FROM session WHERE uuid = $1")
-                .execute(Tuple.of(sessionUuid))
+        return deadlines.statement(() -> pool
+                        .preparedQuery("SELECT expired_date, last_op_date FROM session WHERE uuid = $1")
+                .execute(Tuple.of(sessionUuid)))
                 .flatMap(rows -> {
                     RowIterator<Row> it = rows.iterator();
                     if (!it.hasNext()) {
@@ -65,9 +69,10 @@ public class SessionAuthenticator {
                         return Uni.createFrom().voidItem();
                     }
                     Instant slid = now.plus(config.timeout());
-                    return pool.preparedQuery("UPDATE session SET expired_date = $2, last_op_date = $3 "
+                    return deadlines.statement(() -> pool
+                                    .preparedQuery("UPDATE session SET expired_date = $2, last_op_date = $3 "
                                     + "WHERE uuid = $1 AND last_op_date < $4")
-                            .execute(Tuple.of(sessionUuid, utc(slid), utc(now), utc(now.minus(REFRESH_INTERVAL))))
+                            .execute(Tuple.of(sessionUuid, utc(slid), utc(now), utc(now.minus(REFRESH_INTERVAL)))))
                             .invoke(updated -> remember(sessionUuid, new Known(slid, now, now)))
                             .replaceWithVoid();
                 });

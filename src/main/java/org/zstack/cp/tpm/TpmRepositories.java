@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.zstack.cp.api.ApiException;
+import org.zstack.cp.db.DatabaseDeadline;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -47,16 +48,19 @@ final class TpmRepositories {
                 "(SELECT vm_instance_uuid FROM tpm WHERE uuid = $1)", "uuid = $1");
         private static final String BY_VM = String.format(UPDATE_KEY_PROVIDER, "$1", "vm_instance_uuid = $1");
         private final Pool pool;
+        private final DatabaseDeadline deadlines;
 
-        Tpms(Pool pool) {
+        Tpms(Pool pool, DatabaseDeadline deadlines) {
             this.pool = pool;
+            this.deadlines = deadlines;
         }
 
         /** The updated TPM, or empty when a rule does not hold (or there is no such TPM or VM). */
         Uni<Optional<TpmInventory>> updateKeyProviderIfAllowed(String tpmUuid, String vmUuid, String keyProviderUuid) {
             String sql = tpmUuid != null ? BY_TPM : BY_VM;
-            return pool.preparedQuery(sql).execute(Tuple.of(tpmUuid != null ? tpmUuid : vmUuid,
-                            tpmUuid != null ? vmUuid : null, keyProviderUuid, OffsetDateTime.now(ZoneOffset.UTC)))
+            return deadlines.statement(() -> pool.preparedQuery(sql)
+                            .execute(Tuple.of(tpmUuid != null ? tpmUuid : vmUuid,
+                            tpmUuid != null ? vmUuid : null, keyProviderUuid, OffsetDateTime.now(ZoneOffset.UTC))))
                     .map(rows -> {
                         TpmInventory tpm = null;
                         List<TpmInventory.HostRef> refs = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.zstack.cp.tpm;
 
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -14,6 +15,7 @@ import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.RowLocks;
 import org.zstack.cp.api.Uuids;
 import org.zstack.cp.db.Transactions;
+import org.zstack.cp.db.DatabaseDeadline;
 import org.zstack.cp.tag.TagService;
 import org.zstack.cp.vm.VmInstanceEntity;
 import org.zstack.cp.vm.VmInstanceRepository;

@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.zstack.cp.api.ApiException;
+import org.zstack.cp.db.DatabaseDeadline;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,9 +24,11 @@ public class GuestToolsStateRepository implements PanacheRepositoryBase<GuestToo
             + "AND qga_state = $8 AND zwatch_state = $9 AND version IS NOT DISTINCT FROM $10 "
             + "AND platform IS NOT DISTINCT FROM $11 AND os_type IS NOT DISTINCT FROM $12";
     private final Pool pool;
+    private final DatabaseDeadline deadlines;
 
-    GuestToolsStateRepository(Pool pool) {
+    GuestToolsStateRepository(Pool pool, DatabaseDeadline deadlines) {
         this.pool = pool;
+        this.deadlines = deadlines;
     }
 
     /** The row locked until the transaction ends ({@code SELECT ... FOR UPDATE}), or SYS.1003. */
@@ -35,7 +38,7 @@ public class GuestToolsStateRepository implements PanacheRepositoryBase<GuestToo
     }
 
     Uni<GuestToolsSnapshot> read(String vmUuid) {
-        return pool.preparedQuery(READ).execute(Tuple.of(vmUuid)).map(rows -> {
+        return deadlines.statement(() -> pool.preparedQuery(READ).execute(Tuple.of(vmUuid))).map(rows -> {
             RowIterator<Row> it = rows.iterator();
             if (!it.hasNext()) {
                 throw ApiException.notFound(VmInstanceRepository.RESOURCE, vmUuid);
@@ -46,10 +49,11 @@ public class GuestToolsStateRepository implements PanacheRepositoryBase<GuestToo
 
     /** True when {@code next} replaced {@code expected}; false when another call changed the row first. */
     Uni<Boolean> compareAndSet(GuestToolsSnapshot expected, GuestToolsSnapshot next, Instant now) {
-        return pool.preparedQuery(COMPARE_AND_SET).execute(Tuple.from(new Object[]{expected.vmInstanceUuid(),
+        return deadlines.statement(() -> pool.preparedQuery(COMPARE_AND_SET)
+                .execute(Tuple.from(new Object[]{expected.vmInstanceUuid(),
                         next.qgaState().name(), next.zwatchState().name(), next.version(), next.platform(),
                         next.osType(), now.atOffset(ZoneOffset.UTC), expected.qgaState().name(),
-                        expected.zwatchState().name(), expected.version(), expected.platform(), expected.osType()}))
+                        expected.zwatchState().name(), expected.version(), expected.platform(), expected.osType()})))
                 .map(result -> result.rowCount() == 1);
     }
 }

@@ -1,6 +1,5 @@
 package org.zstack.cp.vm;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -13,6 +12,8 @@ import org.zstack.cp.api.Query;
 import org.zstack.cp.api.QueryFields;
 import org.zstack.cp.api.QueryRunner;
 import org.zstack.cp.api.Replies;
+import org.zstack.cp.db.DatabaseDeadline;
+import org.zstack.cp.db.Transactions;
 import org.zstack.cp.tag.TagService;
 
 import java.time.Instant;
@@ -33,19 +34,24 @@ public class GuestToolsStateService {
     static final int CAS_ATTEMPTS = 8;
     private static final Logger LOG = Logger.getLogger(GuestToolsStateService.class);
     private final Pool pool;
+    private final DatabaseDeadline deadlines;
+    private final Transactions transactions;
     private final GuestToolsStateRepository states;
     private final KvmAgent agent;
     private final TagService tags;
 
-    public GuestToolsStateService(Pool pool, GuestToolsStateRepository states, KvmAgent agent, TagService tags) {
+    public GuestToolsStateService(Pool pool, DatabaseDeadline deadlines, Transactions transactions, GuestToolsStateRepository states,
+                                  KvmAgent agent, TagService tags) {
         this.pool = pool;
+        this.deadlines = deadlines;
+        this.transactions = transactions;
         this.states = states;
         this.agent = agent;
         this.tags = tags;
     }
 
     public Uni<GuestToolsStateInventory> update(ApiRequest<?> request) {
-        return VmOnHost.load(pool, request.targetUuid()).flatMap(vm -> {
+        return deadlines.statement(() -> VmOnHost.load(pool, request.targetUuid())).flatMap(vm -> {
             if (vm.guestTools() == null) {
                 throw ApiException.notFound("guest-tools state of VM", vm.uuid());
             }
@@ -81,7 +87,7 @@ public class GuestToolsStateService {
 
     private Uni<GuestToolsStateInventory> underLock(String vmUuid, GuestToolsObservation observation,
                                                     ApiRequest<?> request) {
-        return Panache.withTransaction(() -> states.requireForUpdate(vmUuid).flatMap(row -> {
+        return transactions.withTransaction(() -> states.requireForUpdate(vmUuid).flatMap(row -> {
             observation.applyTo(GuestToolsSnapshot.of(row)).copyTo(row);
             Uni<Void> tagged = request == null ? Uni.createFrom().voidItem()
                     : tags.attach(vmUuid, VmInstanceService.RESOURCE_TYPE, request.tags());
