@@ -18,8 +18,8 @@ import static org.hamcrest.Matchers.startsWith;
 
 /**
  * Errors that Vert.x, Netty or Quarkus REST answer before any API runs are ZStack error bodies too:
- * 413 (SYS.1007), 414 (SYS.1007), 431 (SYS.1007), 400 for a request Netty cannot parse (SYS.1007),
- * 405 with {@code Allow} (SYS.1009), 415 (SYS.1007) and 404 (SYS.1009).
+ * 413 (SYS.1007), 414 (SYS.1007), 431 (SYS.1007), 400 for a request Netty cannot parse or a malformed URI
+ * (SYS.1007), 405 with {@code Allow} (SYS.1009), 415 (SYS.1007) and 404 (SYS.1009).
  */
 @QuarkusTest
 class HttpLayerErrorsTest {
@@ -115,6 +115,17 @@ class HttpLayerErrorsTest {
         try (RawHttp http = RawHttp.connect()) {
             http.send("GET /zstack/v1/vm-instances HTTP/1.1\r\nHost: localhost\r\nContent-Length: x\r\n\r\n");
             assertZStackError(http.awaitResponse(BOUND), 400, "SYS.1007");
+        }
+    }
+
+    @Test
+    void aMalformedPercentEncodingGets400WithAZStackError() throws Exception {
+        for (String target : new String[]{"/zstack/v1/vm-instances?q=name=%zz", "/zstack/v1/vm-instances?q=name=%",
+                "/zstack/v1/vm-instances?%=%", "/zstack/v1/vm-instances?q=name=%E0%A4%A"}) {
+            try (RawHttp http = RawHttp.connect()) {
+                http.send(head("GET", target, "Authorization: OAuth " + Api.login()));
+                assertZStackError(http.awaitResponse(BOUND), 400, "SYS.1007");
+            }
         }
     }
 

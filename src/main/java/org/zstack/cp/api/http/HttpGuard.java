@@ -148,7 +148,20 @@ final class HttpGuard extends ChannelDuplexHandler {
         if (HttpUtil.getContentLength(request, -1L) > settings.maxBodySize()) {
             return tooLarge();
         }
+        if (!wellFormedPercentEncoding(request.uri())) {
+            return ApiException.badRequest("the request URI is malformed: a % is not followed by two hex digits");
+        }
         return null;
+    }
+
+    private static boolean wellFormedPercentEncoding(String uri) {
+        for (int i = uri.indexOf('%'); i >= 0; i = uri.indexOf('%', i + 3)) {
+            if (i + 2 >= uri.length() || Character.digit(uri.charAt(i + 1), 16) < 0
+                    || Character.digit(uri.charAt(i + 2), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private ApiException tooLarge() {
