@@ -78,6 +78,8 @@ class AgentCallbackRoute {
                 refuse(rc, noSuchCall(taskUuid));
             }
         });
+        // The request may reach this route paused; the body flows only once it is resumed.
+        request.resume();
     }
 
     private boolean tooLarge(String contentLength) {

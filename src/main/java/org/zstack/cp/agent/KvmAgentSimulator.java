@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -44,8 +45,10 @@ class KvmAgentSimulator {
         if (!config.simulator().enabled()) {
             return;
         }
-        router.post(PREFIX + HttpKvmAgent.CHANGE_PASSWORD).handler(rc -> serve(rc, this::changePassword));
-        router.post(PREFIX + HttpKvmAgent.GUEST_TOOLS_STATE).handler(rc -> serve(rc, this::guestToolsState));
+        router.post(PREFIX + HttpKvmAgent.CHANGE_PASSWORD).handler(BodyHandler.create(false).setBodyLimit(1 << 20))
+                .handler(rc -> serve(rc, this::changePassword));
+        router.post(PREFIX + HttpKvmAgent.GUEST_TOOLS_STATE).handler(BodyHandler.create(false).setBodyLimit(1 << 20))
+                .handler(rc -> serve(rc, this::guestToolsState));
         LOG.infof("a simulated KVM agent answers under %s", PREFIX);
     }
 
@@ -61,16 +64,15 @@ class KvmAgentSimulator {
             rc.response().setStatusCode(400).end("taskUuid missing in request header");
             return;
         }
-        rc.request().body().onSuccess(body -> {
-            rc.response().setStatusCode(200).end();
-            Object reply;
-            try {
-                reply = command.apply(json.readTree(body.getBytes()));
-            } catch (IOException | RuntimeException e) {
-                reply = new AgentMessages.PlainReply(false, "the simulator cannot read the command");
-            }
-            reply(callbackUrl, taskUuid, reply);
-        });
+        Buffer body = rc.body().buffer() == null ? Buffer.buffer() : rc.body().buffer();
+        rc.response().setStatusCode(200).end();
+        Object reply;
+        try {
+            reply = command.apply(json.readTree(body.getBytes()));
+        } catch (IOException | RuntimeException e) {
+            reply = new AgentMessages.PlainReply(false, "the simulator cannot read the command");
+        }
+        reply(callbackUrl, taskUuid, reply);
     }
 
     private void reply(String callbackUrl, String taskUuid, Object reply) {
