@@ -6,7 +6,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,11 +23,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   java bench/StubAgent.java PORT [THREADS]
  * </pre>
  *
- * Listens on 127.0.0.1:PORT (HTTP/1.1, keep-alive, TCP_NODELAY) and answers:
+ * Listens on 127.0.0.1:PORT (HTTP/1.1, keep-alive, TCP_NODELAY). The KVM paths follow the real agent's async
+ * protocol: without the header taskuuid they get 400 "taskUuid missing in request header"; else 200 with an empty
+ * body at once, and the reply is POSTed afterwards to the header callbackurl with the header taskuuid (no
+ * callbackurl, as in the stub's own ceiling run: no reply).
  * <ul>
- *   <li>POST /vm/changepasswd    -> {"success": true}</li>
- *   <li>POST /vm/guesttools/state -> a "states" entry for every uuid of the body's vmInstanceUuids</li>
- *   <li>POST /imagestore/connect -> {"success": true, "totalCapacity": ..., "availableCapacity": ...}</li>
+ *   <li>POST /vm/changepasswd    -> reply {"success": true}</li>
+ *   <li>POST /vm/guesttools/state -> reply with a "states" entry for every uuid of the body's vmInstanceUuids</li>
+ *   <li>POST /imagestore/connect -> (synchronous) {"success": true, "totalCapacity": ..., "availableCapacity": ...}</li>
  *   <li>GET  /ping               -> {}</li>
  * </ul>
  * Anything else is a 404 with {"success": false, "error": "..."}.
@@ -32,8 +40,11 @@ public final class StubAgent {
     private static final byte[] PING = "{}".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONNECT = ("{\"success\": true, \"totalCapacity\": 1099511627776, "
             + "\"availableCapacity\": 966367641600}").getBytes(StandardCharsets.US_ASCII);
-    private static final String STATE = "{\"qgaRunning\": true, \"zsToolsInstalled\": true, \"zwatchRunning\": true, "
-            + "\"version\": \"4.6.11\", \"platform\": \"Linux\", \"osType\": \"Linux\"}";
+    private static final byte[] NO_TASK = "taskUuid missing in request header".getBytes(StandardCharsets.US_ASCII);
+    private static final String STATE = "{\"qgaRunning\": true, \"zsToolsFound\": true, "
+            + "\"version\": \"4.6.11\", \"platForm\": \"Linux\", \"osType\": \"Linux\"}";
+    private static final HttpClient CALLBACKS = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private StubAgent() {
     }
@@ -69,10 +80,16 @@ public final class StubAgent {
             String method = exchange.getRequestMethod();
             byte[] answer;
             int status = 200;
+            byte[] reply = null;
             if ("POST".equals(method) && "/vm/changepasswd".equals(path)) {
-                answer = OK;
+                reply = OK;
             } else if ("POST".equals(method) && "/vm/guesttools/state".equals(path)) {
-                answer = guestToolsStates(new String(body, StandardCharsets.UTF_8));
+                reply = guestToolsStates(new String(body, StandardCharsets.UTF_8));
+            }
+            String taskUuid = exchange.getRequestHeaders().getFirst("taskuuid");
+            if (reply != null) {
+                status = taskUuid == null ? 400 : 200;
+                answer = taskUuid == null ? NO_TASK : new byte[0];
             } else if ("POST".equals(method) && "/imagestore/connect".equals(path)) {
                 answer = CONNECT;
             } else if ("GET".equals(method) && "/ping".equals(path)) {
@@ -83,11 +100,28 @@ public final class StubAgent {
                         .getBytes(StandardCharsets.UTF_8);
             }
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, answer.length);
+            exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
             }
+            String callbackUrl = exchange.getRequestHeaders().getFirst("callbackurl");
+            if (reply != null && taskUuid != null && callbackUrl != null) {
+                callBack(callbackUrl, taskUuid, reply);
+            }
         }
+    }
+
+    /** POSTs the reply to the service, without waiting for its answer. */
+    private static void callBack(String callbackUrl, String taskUuid, byte[] reply) {
+        CALLBACKS.sendAsync(HttpRequest.newBuilder(URI.create(callbackUrl)).timeout(Duration.ofSeconds(30))
+                        .header("taskuuid", taskUuid).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(reply)).build(),
+                HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+                    if (failure != null || response.statusCode() != 200) {
+                        System.err.println("the reply to " + callbackUrl + " for " + taskUuid + " failed: "
+                                + (failure != null ? failure : "HTTP " + response.statusCode()));
+                    }
+                });
     }
 
     /** {"vmInstanceUuids": ["a", "b"]} -> {"success": true, "states": {"a": {...}, "b": {...}}}, by a plain scan. */

@@ -13,6 +13,7 @@ import org.zstack.cp.api.ErrorCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -23,33 +24,86 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 class AgentCall {
     private static final Logger LOG = Logger.getLogger(AgentCall.class);
+    static final String TASK_UUID = "taskuuid";
+    static final String CALLBACK_URL = "callbackurl";
     private final AgentHttp http;
+    private final PendingCalls pending;
+    private final CallbackAddress callback;
     private final ObjectMapper json;
     private final MeterRegistry metrics;
 
-    AgentCall(AgentHttp http, ObjectMapper json, MeterRegistry metrics) {
+    AgentCall(AgentHttp http, PendingCalls pending, CallbackAddress callback, ObjectMapper json,
+              MeterRegistry metrics) {
         this.http = http;
+        this.pending = pending;
+        this.callback = callback;
         this.json = json;
         this.metrics = metrics;
     }
 
+    /** A synchronous call: the reply is the answer to the POST itself (the image-store agent). */
     <R extends AgentMessages.Reply> Uni<R> run(AgentEndpoint agent, String path, Object cmd, Class<R> replyType,
                                                Duration deadline, Scrubber scrubber) {
-        String where = "the agent at " + agent + " (" + path + ")";
+        String where = where(agent, path);
         LOG.debugf("calling %s with %s", where, cmd);
-        Timer.Sample sample = Timer.start(metrics);
-        return Uni.createFrom().deferred(() -> http.post(agent, path, Buffer.buffer(encode(cmd)), deadline))
+        return timed(path, Uni.createFrom().deferred(() -> http.post(agent, path, Buffer.buffer(encode(cmd)), deadline))
                 .onFailure().transform(e -> unanswered(where, deadline, e, scrubber))
                 .map(answer -> {
-                    R reply = decode(where, answer, replyType);
-                    if (!Boolean.TRUE.equals(reply.success())) {
-                        String error = reply.error() == null ? "no error given" : scrubber.apply(reply.error());
-                        throw failed(where, error);
+                    if (answer.status() < 200 || answer.status() > 299) {
+                        throw failed(where, "it answered HTTP " + answer.status());
                     }
-                    return reply;
-                })
-                .onItemOrFailure().invoke((reply, failure) -> sample.stop(metrics.timer("zstack.agent.calls",
-                        "path", path, "outcome", outcome(failure))));
+                    return checked(where, decode(where, answer.body(), replyType), scrubber);
+                }));
+    }
+
+    /**
+     * A call by ZStack's async protocol (the KVM agent): the POST carries a fresh {@code taskuuid} and this
+     * replica's {@code callbackurl}, the agent accepts it at once, and its reply comes to the callback endpoint.
+     * The deadline covers both; when it passes the call stops waiting, and a later reply is refused.
+     */
+    <R extends AgentMessages.Reply> Uni<R> runByCallback(AgentEndpoint agent, String path, Object cmd,
+                                                         Class<R> replyType, Duration deadline, Scrubber scrubber) {
+        String where = where(agent, path);
+        LOG.debugf("calling %s with %s", where, cmd);
+        return timed(path, Uni.createFrom().deferred(() -> {
+            String taskUuid = PendingCalls.newTaskUuid();
+            Uni<PendingCalls.Reply> reply = pending.await(taskUuid);
+            return http.post(agent, path, Buffer.buffer(encode(cmd)), deadline,
+                            Map.of(TASK_UUID, taskUuid, CALLBACK_URL, callback.callbackUrl()))
+                    .flatMap(answer -> {
+                        if (answer.status() < 200 || answer.status() > 299) {
+                            throw failed(where, "it refused the command with HTTP " + answer.status() + ": "
+                                    + scrubber.apply(answer.body().toString()));
+                        }
+                        return reply;
+                    })
+                    .ifNoItem().after(deadline).failWith(() -> new TimeoutException("no reply within " + deadline))
+                    .onFailure().transform(e -> unanswered(where, deadline, e, scrubber))
+                    .map(r -> {
+                        if (r.error() != null) {
+                            throw failed(where, scrubber.apply(r.error()));
+                        }
+                        return checked(where, decode(where, r.body(), replyType), scrubber);
+                    })
+                    .onTermination().invoke(() -> pending.end(taskUuid));
+        }));
+    }
+
+    private static String where(AgentEndpoint agent, String path) {
+        return "the agent at " + agent + " (" + path + ")";
+    }
+
+    private <R> Uni<R> timed(String path, Uni<R> call) {
+        Timer.Sample sample = Timer.start(metrics);
+        return call.onItemOrFailure().invoke((reply, failure) -> sample.stop(metrics.timer("zstack.agent.calls",
+                "path", path, "outcome", outcome(failure))));
+    }
+
+    private static <R extends AgentMessages.Reply> R checked(String where, R reply, Scrubber scrubber) {
+        if (!Boolean.TRUE.equals(reply.success())) {
+            throw failed(where, reply.error() == null ? "no error given" : scrubber.apply(reply.error()));
+        }
+        return reply;
     }
 
     private byte[] encode(Object cmd) {
@@ -60,13 +114,10 @@ class AgentCall {
         }
     }
 
-    private <R> R decode(String where, AgentHttp.Answer answer, Class<R> replyType) {
-        if (answer.status() < 200 || answer.status() > 299) {
-            throw failed(where, "it answered HTTP " + answer.status());
-        }
+    private <R> R decode(String where, Buffer body, Class<R> replyType) {
         R reply;
         try {
-            reply = json.readValue(answer.body().getBytes(), replyType);
+            reply = json.readValue(body.getBytes(), replyType);
         } catch (IOException e) {
             reply = null;
         }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "zstack.agent")
 public interface AgentConfig {
@@ -23,10 +24,23 @@ public interface AgentConfig {
     @WithDefault("5s")
     Duration connectTimeout();
 
+    /**
+     * Where agents POST their replies to this replica: {@code <base>/zstack/asyncrest/callback}. Unset, it is
+     * {@code http://<first non-loopback address>:<quarkus.http.port>}; in Kubernetes the pod IP.
+     */
+    Optional<String> callbackBaseUrl();
+
+    /** The largest reply body an agent may POST to the callback endpoint, in bytes. */
+    @WithDefault("1048576")
+    int callbackMaxBodySize();
+
     Simulator simulator();
 
     interface Simulator {
-        /** Answer agent calls in process instead of over HTTP (on in dev mode only). */
+        /**
+         * Serve a KVM agent simulator under {@code /zstack/simulator/kvm} of this application and send KVM calls
+         * there, and answer image-store calls in process (on in dev mode only).
+         */
         @WithDefault("false")
         boolean enabled();
     }

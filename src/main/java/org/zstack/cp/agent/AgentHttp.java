@@ -16,6 +16,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,10 +44,15 @@ class AgentHttp {
     }
 
     Uni<Answer> post(AgentEndpoint agent, String path, Buffer json, Duration deadline) {
+        return post(agent, path, json, deadline, Map.of());
+    }
+
+    Uni<Answer> post(AgentEndpoint agent, String path, Buffer json, Duration deadline, Map<String, String> headers) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
                 .setHost(agent.hostname()).setPort(agent.port()).setURI(path)
                 .setConnectTimeout(deadline.toMillis())
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+        headers.forEach(options::putHeader);
         return Uni.createFrom().emitter(emitter -> new Exchange(emitter, deadline).start(options, json));
     }
 

@@ -54,10 +54,11 @@ public final class AgentMessages {
             implements Reply {
     }
 
+    /** The KVM agent's {@code VmQgaStatus}, its spelling of {@code platForm} too; it says nothing about zwatch. */
     @RegisterForReflection
 
-    public record GuestToolsState(boolean qgaRunning, boolean zsToolsInstalled, boolean zwatchRunning,
-                                  String version, String platform, String osType) {
+    public record GuestToolsState(boolean qgaRunning, boolean zsToolsFound, String version, String platForm,
+                                  String osType) {
     }
 
     @RegisterForReflection

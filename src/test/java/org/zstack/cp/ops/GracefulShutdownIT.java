@@ -43,7 +43,7 @@ class GracefulShutdownIT {
             String vm = post(http, app, session, "/zstack/v1/vm-instances",
                     "{\"params\": {\"name\": \"vm\", \"hostUuid\": \"" + host + "\"}}");
             agent.answer("/vm/guesttools/state", body -> Answer.ok("{\"success\": true, \"states\": {\"" + vm
-                    + "\": {\"qgaRunning\": true, \"zsToolsInstalled\": true, \"zwatchRunning\": true}}}")
+                    + "\": {\"qgaRunning\": true, \"zsToolsFound\": true}}}")
                     .delayedBy(1_000));
 
             AtomicBoolean routed = new AtomicBoolean(true);

@@ -72,9 +72,13 @@ class KubernetesManifestTest {
         Set<String> readByApp = new HashSet<>(DATASOURCE_PROPERTIES);
         config.getPropertyNames().forEach(readByApp::add);
         ConfigProvider.getConfig().getPropertyNames().forEach(readByApp::add);
+        // A property set only in some profile (zstack.agent.callback-base-url) is read in every profile.
+        new ArrayList<>(readByApp).forEach(name -> readByApp.add(name.replaceFirst("^%[\\w-]+\\.", "")));
+        // As SmallRye maps variables to properties: every character but letters and digits becomes '_'.
+        Set<String> asVariables = new HashSet<>();
+        readByApp.forEach(name -> asVariables.add(name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_")));
         for (String variable : environmentOf(app, objects)) {
-            assertThat(readByApp).as("the application reads " + variable)
-                    .contains(variable.toLowerCase(Locale.ROOT).replace('_', '.'));
+            assertThat(asVariables).as("the application reads " + variable).contains(variable);
         }
         for (EnvVar env : app.getEnv()) {
             if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
@@ -85,6 +89,8 @@ class KubernetesManifestTest {
         assertThat(app.getEnv().stream().map(EnvVar::getName)).contains("ZSTACK_ADMIN_PASSWORD", "ZSTACK_SECRET_KEY",
                 "QUARKUS_DATASOURCE_PASSWORD");
         assertThat(app.getEnv()).allMatch(env -> env.getValue() == null || !env.getName().contains("PASSWORD"));
+
+        assertCallbackAddress(app, http, objects);
 
         Duration shutdown = DurationConverter.parseDuration(config.getValue("quarkus.shutdown.timeout", String.class))
                 .plus(DurationConverter.parseDuration(config.getValue("quarkus.shutdown.delay", String.class)));
@@ -109,13 +115,27 @@ class KubernetesManifestTest {
 
         StatefulSet postgres = only(objects, StatefulSet.class, "zstack-postgres");
         assertThat(postgres.getSpec().getVolumeClaimTemplates()).isNotEmpty();
-        NetworkPolicy policy = only(objects, NetworkPolicy.class, null);
+        NetworkPolicy policy = only(objects, NetworkPolicy.class, "zstack-postgres");
         assertThat(policy.getSpec().getPodSelector().getMatchLabels())
                 .isEqualTo(postgres.getSpec().getTemplate().getMetadata().getLabels());
         assertThat(policy.getSpec().getIngress()).hasSize(1);
         assertThat(policy.getSpec().getIngress().get(0).getFrom()).singleElement().satisfies(from ->
                 assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
                         .containsAllEntriesOf(from.getPodSelector().getMatchLabels()));
+    }
+
+    /** Agents reply to the replica that waits: its pod IP (downward API), on the port its NetworkPolicy opens. */
+    private static void assertCallbackAddress(Container app, ContainerPort http, List<HasMetadata> objects) {
+        List<String> names = app.getEnv().stream().map(EnvVar::getName).toList();
+        EnvVar podIp = app.getEnv().get(names.indexOf("POD_IP"));
+        assertThat(podIp.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("status.podIP");
+        assertThat(names.indexOf("ZSTACK_AGENT_CALLBACK_BASE_URL")).isGreaterThan(names.indexOf("POD_IP"));
+        assertThat(app.getEnv().get(names.indexOf("ZSTACK_AGENT_CALLBACK_BASE_URL")).getValue())
+                .isEqualTo("http://$(POD_IP):" + http.getContainerPort());
+        NetworkPolicy policy = only(objects, NetworkPolicy.class, "zstack-update-service");
+        assertThat(policy.getSpec().getIngress()).singleElement().satisfies(rule -> assertThat(rule.getPorts())
+                .singleElement().satisfies(port -> assertThat(port.getPort().getIntVal())
+                        .isEqualTo(http.getContainerPort())));
     }
 
     /** The configuration the packaged application runs with: application.properties in the prod profile. */
@@ -134,8 +154,11 @@ class KubernetesManifestTest {
                 .isIn(http.getName(), http.getContainerPort());
     }
 
+    /** The variables the application reads; those from the downward API only feed others ($(POD_IP)). */
     private static List<String> environmentOf(Container app, List<HasMetadata> objects) {
-        List<String> names = new ArrayList<>(app.getEnv().stream().map(EnvVar::getName).toList());
+        List<String> names = new ArrayList<>(app.getEnv().stream()
+                .filter(env -> env.getValueFrom() == null || env.getValueFrom().getFieldRef() == null)
+                .map(EnvVar::getName).toList());
         if (app.getEnvFrom() != null) {
             app.getEnvFrom().stream().filter(from -> from.getConfigMapRef() != null).forEach(from ->
                     names.addAll(only(objects, ConfigMap.class, from.getConfigMapRef().getName()).getData().keySet()));
