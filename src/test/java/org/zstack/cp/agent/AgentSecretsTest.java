@@ -4,13 +4,10 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.zstack.cp.support.Api;
-import org.zstack.cp.support.FakeAgent;
 import org.zstack.cp.support.FakeAgent.Answer;
-import org.zstack.cp.support.Fixtures;
+import org.zstack.cp.support.RunningVmOnFakeAgent;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,22 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** An agent that echoes its request in its error text gets no form of the guest password back to a client or a log. */
 @QuarkusTest
-class AgentSecretsTest {
+class AgentSecretsTest extends RunningVmOnFakeAgent {
     private static final String PATH = "/vm/changepasswd";
     private static final String GUEST_PASSWORD = "Q\"u\\ote-77";
-    private static final FakeAgent AGENT = FakeAgent.start();
-    private String vm;
-
-    @AfterAll
-    static void stopAgent() {
-        AGENT.close();
-    }
-
-    @BeforeEach
-    void runningVm() {
-        AGENT.reset();
-        vm = Fixtures.createVm(Fixtures.addHost(AGENT), "InstantStart");
-    }
 
     private static String json(String text) {
         return new String(JsonStringEncoder.getInstance().quoteAsString(text));
@@ -78,14 +62,14 @@ class AgentSecretsTest {
                 body -> new Answer(500, "agent got: " + body, 0));
         List<String> answers = new ArrayList<>();
         for (Function<String, Answer> echo : echoes) {
-            AGENT.answer(PATH, echo);
+            agent.answer(PATH, echo);
             Response answer = change();
             assertThat(answer.statusCode()).isEqualTo(503);
             assertThat(answer.jsonPath().getString("error.code")).isEqualTo("SYS.1006");
             answers.add(answer.asString());
         }
 
-        assertThat(AGENT.bodies(PATH)).hasSize(echoes.size()).allMatch(b -> b.contains(json(GUEST_PASSWORD)));
+        assertThat(agent.bodies(PATH)).hasSize(echoes.size()).allMatch(b -> b.contains(json(GUEST_PASSWORD)));
         String log = Files.readString(Path.of("target/quarkus-test.log"));
         for (String form : formsOfThePassword()) {
             assertThat(answers).noneMatch(a -> a.contains(form));
@@ -96,7 +80,7 @@ class AgentSecretsTest {
 
     @Test
     void aLongAgentErrorIsCutAndSaysSo() {
-        AGENT.answer(PATH, failingWith(body -> "agent got: " + body.repeat(100)));
+        agent.answer(PATH, failingWith(body -> "agent got: " + body.repeat(100)));
         String details = change().then().statusCode(503).extract().path("error.details");
         assertThat(formsOfThePassword()).noneMatch(details::contains);
         assertThat(details).contains("agent got: ").contains("******").contains("cut").hasSizeLessThan(1400);

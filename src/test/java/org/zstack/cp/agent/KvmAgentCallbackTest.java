@@ -4,14 +4,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.zstack.cp.support.Api;
 import org.zstack.cp.support.FakeAgent;
 import org.zstack.cp.support.FakeAgent.Answer;
-import org.zstack.cp.support.Fixtures;
 import org.zstack.cp.support.Http;
+import org.zstack.cp.support.RunningVmOnFakeAgent;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -33,24 +31,11 @@ import static org.hamcrest.Matchers.not;
  * carries {@code taskuuid} and {@code callbackurl}, is accepted at once, and its reply comes by callback.
  */
 @QuarkusTest
-class KvmAgentCallbackTest {
+class KvmAgentCallbackTest extends RunningVmOnFakeAgent {
     private static final String PASSWORD = "/vm/changepasswd";
     private static final String GUEST_TOOLS = "/vm/guesttools/state";
     private static final String CALLBACK = "/zstack/asyncrest/callback";
     private static final String GUEST_PASSWORD = "Sekr3t-Callback-9";
-    private static final FakeAgent AGENT = FakeAgent.start();
-    private String vm;
-
-    @AfterAll
-    static void stopAgent() {
-        AGENT.close();
-    }
-
-    @BeforeEach
-    void runningVm() {
-        AGENT.reset();
-        vm = Fixtures.createVm(Fixtures.addHost(AGENT), "InstantStart");
-    }
 
     private Response change(String password, String account) {
         return Api.as().body("{\"changeVmPassword\": {\"password\": \"" + password + "\", \"account\": \"" + account
@@ -82,23 +67,23 @@ class KvmAgentCallbackTest {
 
     @Test
     void theCommandCarriesATaskUuidAndThisReplicasCallbackUrlAndItsReplyCompletesTheCall() {
-        AGENT.answer(PASSWORD, Answer.ok(passwordReply("root")));
+        agent.answer(PASSWORD, Answer.ok(passwordReply("root")));
         change(GUEST_PASSWORD, "root").then().statusCode(200).body("$", anEmptyMap());
-        AGENT.answer(PASSWORD, Answer.ok(passwordReply("root")));
+        agent.answer(PASSWORD, Answer.ok(passwordReply("root")));
         change(GUEST_PASSWORD, "root").then().statusCode(200).body("$", anEmptyMap());
 
-        List<FakeAgent.Recorded> requests = AGENT.requests(PASSWORD);
+        List<FakeAgent.Recorded> requests = agent.requests(PASSWORD);
         assertThat(requests).hasSize(2).allSatisfy(r -> {
             assertThat(r.taskUuid()).matches("[0-9a-f]{32}");
             assertThat(r.callbackUrl()).isEqualTo("http://localhost:" + RestAssured.port + CALLBACK);
         });
         assertThat(requests.get(0).taskUuid()).isNotEqualTo(requests.get(1).taskUuid());
-        assertThat(AGENT.callbacks()).hasSize(2).allSatisfy(c -> assertThat(c.status()).isEqualTo(200));
+        assertThat(agent.callbacks()).hasSize(2).allSatisfy(c -> assertThat(c.status()).isEqualTo(200));
     }
 
     @Test
     void theRealFieldNamesMapToQgaRunningWithPlatformAndOsType() {
-        AGENT.answer(GUEST_TOOLS, Answer.ok(guestTools(vm, "4.7.0")));
+        agent.answer(GUEST_TOOLS, Answer.ok(guestTools(vm, "4.7.0")));
         updateGuestTools().then().statusCode(200)
                 .body("inventory.qgaState", equalTo("Running"))
                 .body("inventory.zwatchState", equalTo("NotInstalled"))
@@ -109,7 +94,7 @@ class KvmAgentCallbackTest {
 
     @Test
     void aReplyWithTheErrorHeaderGetsSys1006WithoutThePassword() {
-        AGENT.answer(PASSWORD, Answer.raised("Traceback (most recent call last): chpasswd failed for '"
+        agent.answer(PASSWORD, Answer.raised("Traceback (most recent call last): chpasswd failed for '"
                 + GUEST_PASSWORD + "'"));
         change(GUEST_PASSWORD, "root").then().statusCode(503)
                 .body("error.code", equalTo("SYS.1006"))
@@ -120,20 +105,20 @@ class KvmAgentCallbackTest {
 
     @Test
     void anAgentThatRefusesTheCommandGetsSys1006() {
-        AGENT.answer(PASSWORD, new Answer(500, "internal error", 0));
+        agent.answer(PASSWORD, new Answer(500, "internal error", 0));
         change(GUEST_PASSWORD, "root").then().statusCode(503).body("error.code", equalTo("SYS.1006"));
-        assertThat(AGENT.callbacks()).isEmpty();
+        assertThat(agent.callbacks()).isEmpty();
     }
 
     @Test
     void noReplyInTimeGetsSys1001AndTheLateReplyIsRefusedChangesNothingAndIsLoggedOnce() throws Exception {
-        AGENT.answer(GUEST_TOOLS, Answer.ok(guestTools(vm, "4.7.0")).delayedBy(4_500));
+        agent.answer(GUEST_TOOLS, Answer.ok(guestTools(vm, "4.7.0")).delayedBy(4_500));
         String before = updateGuestTools().then().statusCode(200).body("inventory.qgaState", equalTo("NotInstalled"))
                 .extract().path("inventory.lastOpDate");
-        AGENT.answer(PASSWORD, Answer.ok(passwordReply("root")).delayedBy(4_500));
+        agent.answer(PASSWORD, Answer.ok(passwordReply("root")).delayedBy(4_500));
         change(GUEST_PASSWORD, "root").then().statusCode(503).body("error.code", equalTo("SYS.1001"));
 
-        List<FakeAgent.Callback> late = AGENT.awaitCallbacks(2, Duration.ofSeconds(30));
+        List<FakeAgent.Callback> late = agent.awaitCallbacks(2, Duration.ofSeconds(30));
         assertThat(late).allSatisfy(c -> {
             assertThat(c.status()).isEqualTo(404);
             assertThat(JsonPath.from(c.answer()).getString("error.code")).isEqualTo("SYS.1003");
@@ -150,19 +135,19 @@ class KvmAgentCallbackTest {
 
     @Test
     void unknownReplayedMissingAndOversizedRepliesAreRefusedAndChangeNothing() throws Exception {
-        AGENT.answer(GUEST_TOOLS, Answer.ok(guestTools(vm, "4.7.0")));
+        agent.answer(GUEST_TOOLS, Answer.ok(guestTools(vm, "4.7.0")));
         updateGuestTools().then().statusCode(200).body("inventory.version", equalTo("4.7.0"));
-        FakeAgent.Callback done = AGENT.callbacks().get(0);
+        FakeAgent.Callback done = agent.callbacks().get(0);
 
-        AGENT.answer(GUEST_TOOLS, Answer.ok(guestTools(vm, "9.9.9")).delayedBy(60_000));
+        agent.answer(GUEST_TOOLS, Answer.ok(guestTools(vm, "9.9.9")).delayedBy(60_000));
         CompletableFuture<HttpResponse<String>> waiting = new Http()
                 .put("/zstack/v1/vm-instances/" + vm + "/guesttools-state", "{}");
         long start = System.nanoTime();
-        while (AGENT.requests(GUEST_TOOLS).size() < 2) {
+        while (agent.requests(GUEST_TOOLS).size() < 2) {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
             Thread.sleep(10);
         }
-        String pending = AGENT.requests(GUEST_TOOLS).get(1).taskUuid();
+        String pending = agent.requests(GUEST_TOOLS).get(1).taskUuid();
 
         callback(done.taskUuid(), guestTools(vm, "6.6.6")).then().statusCode(404)
                 .body("error.code", equalTo("SYS.1003"));

@@ -3,7 +3,6 @@ package org.zstack.cp.vm;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.zstack.cp.support.Api;
@@ -11,6 +10,7 @@ import org.zstack.cp.support.Db;
 import org.zstack.cp.support.FakeAgent;
 import org.zstack.cp.support.FakeAgent.Answer;
 import org.zstack.cp.support.Fixtures;
+import org.zstack.cp.support.RunningVmOnFakeAgent;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,22 +24,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
-class ChangeVmPasswordTest {
+class ChangeVmPasswordTest extends RunningVmOnFakeAgent {
     private static final String PATH = "/vm/changepasswd";
     private static final String GUEST_PASSWORD = "Gu3st-s3cret!x";
-    private static final FakeAgent AGENT = FakeAgent.start();
-    private String vm;
-
-    @AfterAll
-    static void stopAgent() {
-        AGENT.close();
-    }
 
     @BeforeEach
-    void runningVm() {
-        AGENT.reset();
-        AGENT.answer(PATH, Answer.ok("{\"success\": true}"));
-        vm = Fixtures.createVm(Fixtures.addHost(AGENT), "InstantStart");
+    void agentSucceeds() {
+        agent.answer(PATH, Answer.ok("{\"success\": true}"));
     }
 
     private Response change(String body) {
@@ -51,9 +42,9 @@ class ChangeVmPasswordTest {
         change("{\"changeVmPassword\":{\"password\":\"password\",\"account\":\"root\"}}")
                 .then().statusCode(200).body("$", anEmptyMap());
 
-        assertThat(AGENT.bodies(PATH)).hasSize(1);
+        assertThat(agent.bodies(PATH)).hasSize(1);
         ObjectMapper json = new ObjectMapper();
-        assertThat(json.readTree(AGENT.bodies(PATH).get(0))).isEqualTo(json.readTree(
+        assertThat(json.readTree(agent.bodies(PATH).get(0))).isEqualTo(json.readTree(
                 "{\"accountPerference\": {\"userAccount\": \"root\", \"accountPassword\": \"password\", "
                         + "\"vmUuid\": \"" + vm + "\"}, \"timeout\": 3}"));
     }
@@ -70,7 +61,7 @@ class ChangeVmPasswordTest {
                 .then().statusCode(200);
         change("{\"changeVmPassword\":{\"password\":\"password\",\"account\":\"root\"}}")
                 .then().statusCode(503).body("error.code", equalTo("VM.1010"));
-        assertThat(AGENT.bodies(PATH)).isEmpty();
+        assertThat(agent.bodies(PATH)).isEmpty();
     }
 
     @Test
@@ -90,17 +81,17 @@ class ChangeVmPasswordTest {
                 .then().statusCode(200);
         change("{\"changeVmPassword\": {\"password\": \"`=\\\\[];',./~!@#$%^&*()_+|{}:\\\"<>?-\", "
                 + "\"account\": \"root\"}}").then().statusCode(200);
-        assertThat(AGENT.bodies(PATH)).hasSize(2);
+        assertThat(agent.bodies(PATH)).hasSize(2);
     }
 
     @Test
     void anAgentFailureGetsSys1006WithTheAgentsErrorButNotThePassword() {
-        AGENT.answer(PATH, Answer.ok("{\"success\": false, \"error\": \"qemu-ga refused " + GUEST_PASSWORD + "\"}"));
+        agent.answer(PATH, Answer.ok("{\"success\": false, \"error\": \"qemu-ga refused " + GUEST_PASSWORD + "\"}"));
         change("{\"changeVmPassword\": {\"password\": \"" + GUEST_PASSWORD + "\", \"account\": \"root\"}}")
                 .then().statusCode(503).body("error.code", equalTo("SYS.1006"))
                 .body("error.details", containsString("qemu-ga refused ******"))
                 .body("error.details", not(containsString(GUEST_PASSWORD)));
-        AGENT.answer(PATH, new Answer(500, "{\"error\": \"boom\"}", 0));
+        agent.answer(PATH, new Answer(500, "{\"error\": \"boom\"}", 0));
         change("{\"changeVmPassword\": {\"password\": \"password\", \"account\": \"root\"}}")
                 .then().statusCode(503).body("error.code", equalTo("SYS.1006"));
     }
@@ -116,7 +107,7 @@ class ChangeVmPasswordTest {
 
     @Test
     void aSlowAgentBeyondTheTimeoutGetsSys1001() {
-        AGENT.answer(PATH, Answer.ok("{\"success\": true}").delayedBy(5_000));
+        agent.answer(PATH, Answer.ok("{\"success\": true}").delayedBy(5_000));
         change("{\"changeVmPassword\": {\"password\": \"password\", \"account\": \"root\"}}")
                 .then().statusCode(503).body("error.code", equalTo("SYS.1001"));
     }
@@ -133,13 +124,13 @@ class ChangeVmPasswordTest {
         List<String> answers = new ArrayList<>();
         String body = "{\"changeVmPassword\": {\"password\": \"" + GUEST_PASSWORD + "\", \"account\": \"root\"}}";
         answers.add(change(body).then().statusCode(200).extract().asString());
-        AGENT.answer(PATH, Answer.ok("{\"success\": false, \"error\": \"bad " + GUEST_PASSWORD + "\"}"));
+        agent.answer(PATH, Answer.ok("{\"success\": false, \"error\": \"bad " + GUEST_PASSWORD + "\"}"));
         answers.add(change(body).asString());
-        AGENT.answer(PATH, Answer.ok("{\"success\": true}").delayedBy(5_000));
+        agent.answer(PATH, Answer.ok("{\"success\": true}").delayedBy(5_000));
         answers.add(change(body).asString());
         answers.add(Api.as().get("/zstack/v1/vm-instances/" + vm).asString());
 
-        assertThat(AGENT.bodies(PATH)).anyMatch(b -> b.contains(GUEST_PASSWORD));
+        assertThat(agent.bodies(PATH)).anyMatch(b -> b.contains(GUEST_PASSWORD));
         assertThat(answers).noneMatch(a -> a.contains(GUEST_PASSWORD));
         assertThat(Db.dumpAllTables()).doesNotContain(GUEST_PASSWORD);
         String log = Files.readString(Path.of("target/quarkus-test.log"));

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.zstack.cp.support.Api;
 import org.zstack.cp.support.FakeAgent;
 import org.zstack.cp.support.FakeAgent.Answer;
 import org.zstack.cp.support.Fixtures;
 import org.zstack.cp.support.Http;
+import org.zstack.cp.support.RunningVmOnFakeAgent;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -23,23 +22,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
-class GuestToolsStateTest {
+class GuestToolsStateTest extends RunningVmOnFakeAgent {
     private static final String PATH = "/vm/guesttools/state";
-    private static final FakeAgent AGENT = FakeAgent.start();
-    private String host;
-    private String vm;
-
-    @AfterAll
-    static void stopAgent() {
-        AGENT.close();
-    }
-
-    @BeforeEach
-    void runningVm() {
-        AGENT.reset();
-        host = Fixtures.addHost(AGENT);
-        vm = Fixtures.createVm(host, "InstantStart");
-    }
 
     /** The KVM agent's answer, in its field names ({@code VmQgaStatus}): there is no zwatch field. */
     static String state(String vm, boolean qgaRunning, boolean zsToolsFound, String version) {
@@ -68,7 +52,7 @@ class GuestToolsStateTest {
 
     @Test
     void theDocumentedCurlBodyOnARunningVmStoresTheAgentsAnswer() {
-        AGENT.answer(PATH, Answer.ok(state(vm, true, true, "4.6.11")));
+        agent.answer(PATH, Answer.ok(state(vm, true, true, "4.6.11")));
         update("{\"systemTags\":[\"<systemTags>\"],\"userTags\":[\"<userTags>\"]}").statusCode(200)
                 .body("inventory.vmInstanceUuid", equalTo(vm))
                 .body("inventory.qgaState", equalTo("Running"))
@@ -78,7 +62,7 @@ class GuestToolsStateTest {
                 .body("inventory.osType", equalTo("Kylin"))
                 .body("inventory.createDate", org.hamcrest.Matchers.matchesPattern(
                         "[A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} (AM|PM)"));
-        assertThat(AGENT.bodies(PATH)).containsExactly("{\"vmInstanceUuids\":[\"" + vm + "\"]}");
+        assertThat(agent.bodies(PATH)).containsExactly("{\"vmInstanceUuids\":[\"" + vm + "\"]}");
         Api.as().get("/zstack/v1/guesttools/" + vm).then().body("inventories[0].qgaState", equalTo("Running"));
         update("{}").statusCode(200).body("inventory.qgaState", equalTo("Running"));
     }
@@ -86,7 +70,7 @@ class GuestToolsStateTest {
     @Test
     void zwatchRunningWithoutToolsMeansNotUpgraded() {
         zwatchIsRunning();
-        AGENT.answer(PATH, Answer.ok(state(vm, false, false, "4.6.0")));
+        agent.answer(PATH, Answer.ok(state(vm, false, false, "4.6.0")));
         update("{}").statusCode(200)
                 .body("inventory.qgaState", equalTo("NotUpgraded"))
                 .body("inventory.zwatchState", equalTo("Running"));
@@ -95,29 +79,29 @@ class GuestToolsStateTest {
     @Test
     void aStoppedVmIsNotAskedAndItsToolsStopRunning() {
         zwatchIsRunning();
-        AGENT.answer(PATH, Answer.ok(state(vm, true, true, "4.6.11")));
+        agent.answer(PATH, Answer.ok(state(vm, true, true, "4.6.11")));
         update("{}").statusCode(200).body("inventory.qgaState", equalTo("Running"));
         Api.as().body("{\"stopVmInstance\": {}}").put("/zstack/v1/vm-instances/" + vm + "/actions")
                 .then().statusCode(200);
-        AGENT.reset();
+        agent.reset();
 
         update("{}").statusCode(200)
                 .body("inventory.qgaState", equalTo("NotRunning"))
                 .body("inventory.zwatchState", equalTo("NotRunning"))
                 .body("inventory.version", equalTo("4.6.11"));
-        assertThat(AGENT.bodies(PATH)).isEmpty();
+        assertThat(agent.bodies(PATH)).isEmpty();
     }
 
     @Test
     void anAgentFailureChangesNothingAndAnswers200() {
         zwatchIsRunning();
-        AGENT.answer(PATH, Answer.ok(state(vm, true, true, "4.6.11")));
+        agent.answer(PATH, Answer.ok(state(vm, true, true, "4.6.11")));
         String before = update("{}").statusCode(200).extract().path("inventory.lastOpDate");
         for (Answer failure : List.of(Answer.ok("{\"success\": false, \"error\": \"no agent\"}"),
                 Answer.raised("Traceback (most recent call last): libvirtError"),
                 new Answer(500, "oops", 0), Answer.ok("{\"success\": true, \"states\": {}}"),
                 Answer.ok("{\"success\": true}").delayedBy(5_000))) {
-            AGENT.answer(PATH, failure);
+            agent.answer(PATH, failure);
             update("{}").statusCode(200)
                     .body("inventory.qgaState", equalTo("Running"))
                     .body("inventory.zwatchState", equalTo("Running"))
@@ -129,14 +113,14 @@ class GuestToolsStateTest {
 
     @Test
     void lastOpDateMovesOnlyWhenSomethingChanged() {
-        AGENT.answer(PATH, Answer.ok(state(vm, true, true, "4.6.11")));
+        agent.answer(PATH, Answer.ok(state(vm, true, true, "4.6.11")));
         String first = update("{}").statusCode(200).extract().path("inventory.lastOpDate");
         org.zstack.cp.support.Db.update("UPDATE guest_tools_state SET last_op_date = last_op_date - interval '1 day' "
                 + "WHERE vm_instance_uuid = $1", vm);
         String aged = Api.as().get("/zstack/v1/guesttools/" + vm).then().extract().path("inventories[0].lastOpDate");
         assertThat(aged).isNotEqualTo(first);
         update("{}").statusCode(200).body("inventory.lastOpDate", equalTo(aged));
-        AGENT.answer(PATH, Answer.ok(state(vm, true, true, "4.6.12")));
+        agent.answer(PATH, Answer.ok(state(vm, true, true, "4.6.12")));
         update("{}").statusCode(200).body("inventory.version", equalTo("4.6.12"))
                 .body("inventory.lastOpDate", org.hamcrest.Matchers.not(equalTo(aged)));
     }
@@ -149,7 +133,7 @@ class GuestToolsStateTest {
 
     @Test
     void queryTakesTheSharedConditions() {
-        AGENT.answer(PATH, Answer.ok(state(vm, true, true, "4.6.11")));
+        agent.answer(PATH, Answer.ok(state(vm, true, true, "4.6.11")));
         update("{}").statusCode(200);
         Api.as().queryParam("q", "vmInstanceUuid=" + vm).queryParam("q", "qgaState=Running")
                 .get("/zstack/v1/guesttools").then().statusCode(200).body("inventories", hasSize(1));
@@ -165,7 +149,7 @@ class GuestToolsStateTest {
     @Test
     void fiftyConcurrentCallsAllSucceedAndEndInASerialOrder() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        AGENT.answer(PATH, body -> calls.incrementAndGet() % 2 == 0
+        agent.answer(PATH, body -> calls.incrementAndGet() % 2 == 0
                 ? Answer.ok(state(vm, true, true, "A"))
                 : Answer.ok(state(vm, false, true, "B")));
         Http http = new Http();
