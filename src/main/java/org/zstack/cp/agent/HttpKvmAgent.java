@@ -13,7 +13,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class HttpKvmAgent implements KvmAgent {
-    static final String CHANGE_PASSWORD = "/vm/changepasswd";
+    static final String CHANGE_PASSWD = "/vm/changepasswd";
     static final String GUEST_TOOLS_STATE = "/vm/guesttools/state";
     private final AgentConfig config;
     private final AgentCall calls;
@@ -30,7 +30,7 @@ public class HttpKvmAgent implements KvmAgent {
         var cmd = new AgentMessages.ChangePasswordCmd(
                 new AgentMessages.AccountPreference(account, password.reveal(), vmUuid),
                 config.changePasswordTimeout().toSeconds());
-        return calls.runByCallback(target(host), path(CHANGE_PASSWORD), cmd, AgentMessages.PlainReply.class,
+        return calls.runByCallback(target(host), path(CHANGE_PASSWD), cmd, AgentMessages.PlainReply.class,
                 config.changePasswordTimeout(), Scrubber.of(password.reveal())).replaceWithVoid();
     }
 

@@ -45,7 +45,7 @@ class KvmAgentSimulator {
         if (!config.simulator().enabled()) {
             return;
         }
-        router.post(PREFIX + HttpKvmAgent.CHANGE_PASSWORD).handler(BodyHandler.create(false).setBodyLimit(1 << 20))
+        router.post(PREFIX + HttpKvmAgent.CHANGE_PASSWD).handler(BodyHandler.create(false).setBodyLimit(1 << 20))
                 .handler(rc -> serve(rc, this::changePassword));
         router.post(PREFIX + HttpKvmAgent.GUEST_TOOLS_STATE).handler(BodyHandler.create(false).setBodyLimit(1 << 20))
                 .handler(rc -> serve(rc, this::guestToolsState));

@@ -8,7 +8,7 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.zstack.cp.support.Api;
-import org.zstack.cp.support.Http;
+import org.zstack.cp.support.Iam2Target;
 import org.zstack.cp.support.Postgres;
 
 import java.net.URI;
@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -41,27 +40,12 @@ class DatabaseFaultTest {
         }
     }
 
-    private Http http;
-    private String uuid;
+    private Iam2Target target;
 
     @BeforeEach
     void create() throws Exception {
         awaitServing();
-        http = new Http();
-        uuid = Api.as().body(Map.of("params", Map.of("name", "fault-" + UUID.randomUUID().toString().substring(0, 8),
-                        "password", Api.sha512("fault-secret"))))
-                .post("/zstack/v1/iam2/virtual-ids").then().statusCode(200).extract().path("inventory.uuid");
-    }
-
-    private CompletableFuture<HttpResponse<String>> update(String description) {
-        return http.put("/zstack/v1/iam2/virtual-ids/" + uuid + "/actions",
-                "{\"updateIAM2VirtualID\": {\"description\": \"" + description + "\"}}");
-    }
-
-    private CompletableFuture<HttpResponse<String>> updateWithPassword() {
-        return http.put("/zstack/v1/iam2/virtual-ids/" + uuid + "/actions",
-                "{\"updateIAM2VirtualID\": {\"password\": \"" + Api.sha512("other") + "\", \"oldPassword\": \""
-                        + Api.sha512("fault-secret") + "\"}}");
+        target = new Iam2Target("fault-");
     }
 
     private static CompletableFuture<HttpResponse<String>> get(String path, String session) {
@@ -93,9 +77,9 @@ class DatabaseFaultTest {
         try {
             List<CompletableFuture<Timed>> calls = new ArrayList<>();
             long start = System.nanoTime();
-            calls.add(timed(update("while-frozen"), start));
-            calls.add(timed(updateWithPassword(), start));
-            calls.add(timed(get("/zstack/v1/iam2/virtual-ids?q=uuid=" + uuid, session), start));
+            calls.add(timed(target.updateDescription("while-frozen"), start));
+            calls.add(timed(target.updatePassword(), start));
+            calls.add(timed(get("/zstack/v1/iam2/virtual-ids?q=uuid=" + target.uuid(), session), start));
             calls.add(timed(get("/zstack/v1/hosts", session), start));
             Duration readyDown = awaitReadiness(503, paused, Duration.ofSeconds(20));
             assertThat(readyDown).as("readiness DOWN after the database froze").isLessThan(Duration.ofSeconds(5));
@@ -109,12 +93,12 @@ class DatabaseFaultTest {
             Postgres.unpause();
         }
         long resumed = System.nanoTime();
-        HttpResponse<String> after = update("after-resume").get(30, TimeUnit.SECONDS);
+        HttpResponse<String> after = target.updateDescription("after-resume").get(30, TimeUnit.SECONDS);
         Duration firstSuccess = Duration.ofNanos(System.nanoTime() - resumed);
         assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
         assertThat(firstSuccess).as("first success after the database resumed").isLessThan(Duration.ofSeconds(1));
         for (int i = 0; i < 20; i++) {
-            HttpResponse<String> again = update("steady-" + i).get(30, TimeUnit.SECONDS);
+            HttpResponse<String> again = target.updateDescription("steady-" + i).get(30, TimeUnit.SECONDS);
             assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         }
         awaitReadiness(200, resumed, Duration.ofSeconds(10));

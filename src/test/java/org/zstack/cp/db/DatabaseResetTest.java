@@ -4,8 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.zstack.cp.support.Api;
-import org.zstack.cp.support.Http;
+import org.zstack.cp.support.Iam2Target;
 import org.zstack.cp.support.Postgres;
 
 import java.net.http.HttpResponse;
@@ -14,8 +13,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -27,26 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 class DatabaseResetTest {
-    private Http http;
-    private String uuid;
+    private Iam2Target target;
 
     @BeforeEach
     void create() {
-        http = new Http();
-        uuid = Api.as().body(Map.of("params", Map.of("name", "reset-" + UUID.randomUUID().toString().substring(0, 8),
-                        "password", Api.sha512("reset-secret"))))
-                .post("/zstack/v1/iam2/virtual-ids").then().statusCode(200).extract().path("inventory.uuid");
-    }
-
-    private CompletableFuture<HttpResponse<String>> update(String description) {
-        return http.put("/zstack/v1/iam2/virtual-ids/" + uuid + "/actions",
-                "{\"updateIAM2VirtualID\": {\"description\": \"" + description + "\"}}");
-    }
-
-    private CompletableFuture<HttpResponse<String>> updateWithPassword() {
-        return http.put("/zstack/v1/iam2/virtual-ids/" + uuid + "/actions",
-                "{\"updateIAM2VirtualID\": {\"password\": \"" + Api.sha512("other") + "\", \"oldPassword\": \""
-                        + Api.sha512("reset-secret") + "\"}}");
+        target = new Iam2Target("reset-");
     }
 
     private static String code(HttpResponse<String> response) {
@@ -58,12 +40,12 @@ class DatabaseResetTest {
         try (Connection locker = Postgres.connect(); Connection admin = Postgres.connect()) {
             locker.setAutoCommit(false);
             try (Statement lock = locker.createStatement()) {
-                lock.execute("SELECT * FROM iam2_virtual_id WHERE uuid = '" + uuid + "' FOR UPDATE");
+                lock.execute("SELECT * FROM iam2_virtual_id WHERE uuid = '" + target.uuid() + "' FOR UPDATE");
             }
             List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                calls.add(update("reset-" + i));
-                calls.add(updateWithPassword());
+                calls.add(target.updateDescription("reset-" + i));
+                calls.add(target.updatePassword());
             }
             awaitLockWaiters(admin, calls.size());
             try (Statement kill = admin.createStatement()) {
@@ -77,7 +59,7 @@ class DatabaseResetTest {
             }
             locker.rollback();
         }
-        HttpResponse<String> after = update("after-reset").get(30, TimeUnit.SECONDS);
+        HttpResponse<String> after = target.updateDescription("after-reset").get(30, TimeUnit.SECONDS);
         assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
     }
 
