@@ -14,6 +14,7 @@
 -- where errors = connect + read + write + timeout + status, and status counts answers with a status above 399.
 
 bench = {}
+dofile((string.match(debug.getinfo(1, "S").source, "^@(.*/)") or "./") .. "result.lua")
 
 local function env_number(name, default)
    local v = tonumber(os.getenv(name) or "")
@@ -133,16 +134,7 @@ if bench.capture then
 end
 
 function done(summary, latency, requests)
-   local e = summary.errors
-   local errors = e.connect + e.read + e.write + e.timeout + e.status
-   local secs = summary.duration / 1e6
-   io.write(string.format(
-      "BENCH_RESULT requests=%d duration_s=%.3f rps=%.1f p50_ms=%.3f p99_ms=%.3f p999_ms=%.3f max_ms=%.3f " ..
-      "errors=%d connect=%d read=%d write=%d timeout=%d status=%d\n",
-      summary.requests, secs, summary.requests / secs,
-      latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency:percentile(99.9) / 1000,
-      latency.max / 1000,
-      errors, e.connect, e.read, e.write, e.timeout, e.status))
+   bench_result(summary, latency)
 end
 
 -- uuid helpers: the same numbering as bench/seed.sql

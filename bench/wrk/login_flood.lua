@@ -5,6 +5,7 @@
 --                      X-Forwarded-For: quarkus.http.proxy.proxy-address-forwarding=true).
 -- done() prints the BENCH_RESULT line of common.lua's format plus the answers by status:
 --   BENCH_STATUS s200=.. s429=.. s503=.. other=..
+dofile((string.match(debug.getinfo(1, "S").source, "^@(.*/)") or "./") .. "result.lua")
 local spoof = os.getenv("BENCH_SPOOF") == "1"
 local wrong = string.rep("0", 128)
 local threads = {}
@@ -40,15 +41,7 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-   local e = summary.errors
-   local secs = summary.duration / 1e6
-   io.write(string.format(
-      "BENCH_RESULT requests=%d duration_s=%.3f rps=%.1f p50_ms=%.3f p99_ms=%.3f p999_ms=%.3f max_ms=%.3f " ..
-      "errors=%d connect=%d read=%d write=%d timeout=%d status=%d\n",
-      summary.requests, secs, summary.requests / secs,
-      latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency:percentile(99.9) / 1000,
-      latency.max / 1000, e.connect + e.read + e.write + e.timeout + e.status,
-      e.connect, e.read, e.write, e.timeout, e.status))
+   bench_result(summary, latency)
    local t = {s200 = 0, s429 = 0, s503 = 0, other = 0}
    for _, thread in ipairs(threads) do
       for k, _ in pairs(t) do t[k] = t[k] + (tonumber(thread:get(k)) or 0) end
