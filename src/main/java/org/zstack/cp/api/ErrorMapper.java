@@ -50,7 +50,7 @@ public class ErrorMapper {
         return answer.entity(ErrorReply.of(e)).build();
     }
 
-    static ApiException translate(Throwable failure) {
+    public static ApiException translate(Throwable failure) {
         Throwable t = unwrap(failure);
         if (t instanceof ApiException api) {
             return api;

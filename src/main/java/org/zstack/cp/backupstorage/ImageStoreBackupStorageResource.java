@@ -21,24 +21,27 @@ import org.zstack.cp.api.ActionDispatcher;
 import org.zstack.cp.api.NoParams;
 import org.zstack.cp.api.QueryParser;
 import org.zstack.cp.api.Replies;
-import org.zstack.cp.api.RequestReader;
+import org.zstack.cp.api.Dispatchers;
 
 @RunsToCompletion
 @Path("/zstack/v1/backup-storage")
 public class ImageStoreBackupStorageResource {
     private final ImageStoreBackupStorageService service;
     private final ActionDispatcher create;
+    private final ActionDispatcher deletion;
     private final ActionDispatcher actions;
 
-    public ImageStoreBackupStorageResource(ImageStoreBackupStorageService service, RequestReader reader) {
+    public ImageStoreBackupStorageResource(ImageStoreBackupStorageService service, Dispatchers dispatchers) {
         this.service = service;
-        this.create = ActionDispatcher.of(reader, Action.of("params", AddImageStoreBackupStorageParams.class,
-                request -> service.add(request).map(Replies::inventory)));
-        this.actions = ActionDispatcher.of(reader,
+        this.create = dispatchers.of(Action.of("params", AddImageStoreBackupStorageParams.class,
+                service::add));
+        this.deletion = dispatchers.bodiless(Action.of("DeleteBackupStorage", NoParams.class,
+                request -> service.delete(request.targetUuid())));
+        this.actions = dispatchers.of(
                 Action.of("updateImageStoreBackupStorage", UpdateImageStoreBackupStorageParams.class,
-                        request -> service.update(request).map(Replies::inventory)),
+                        service::update),
                 Action.of("reconnectImageStoreBackupStorage", NoParams.class,
-                        request -> service.reconnect(request).map(Replies::inventory)));
+                        service::reconnect));
     }
 
     @Operation(operationId = "AddImageStoreBackupStorage", summary = "Add an ImageStore backup storage; its agent reports the capacity")
@@ -84,7 +87,7 @@ public class ImageStoreBackupStorageResource {
     @Operation(operationId = "DeleteBackupStorage", summary = "Delete a backup storage; answers {}")
     @DELETE
     @Path("/{uuid}")
-    public Uni<Replies.Empty> delete(@PathParam("uuid") String uuid) {
-        return service.delete(uuid).map(v -> Replies.empty());
+    public Uni<Object> delete(@PathParam("uuid") String uuid) {
+        return deletion.dispatch(uuid);
     }
 }

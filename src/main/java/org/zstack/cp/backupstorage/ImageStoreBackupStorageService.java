@@ -70,7 +70,7 @@ public class ImageStoreBackupStorageService {
             String uuid = Uuids.random();
             int agentPort = Objects.requireNonNullElse(p.agentPort(), AddImageStoreBackupStorageParams.DEFAULT_AGENT_PORT);
             return agent.connect(new AgentEndpoint(p.hostname(), agentPort), uuid, p.url())
-                    .flatMap(capacity -> transactions.withTransaction(() -> store(uuid, agentPort, request, capacity)))
+                    .flatMap(capacity -> transactions.concluding(() -> store(uuid, agentPort, request, capacity)))
                     .onFailure(DatabaseErrors::isUniqueViolation).transform(e -> duplicateHostname(p.hostname()));
         });
     }
@@ -116,9 +116,18 @@ public class ImageStoreBackupStorageService {
         UpdateImageStoreBackupStorageParams p = request.params();
         String uuid = request.targetUuid();
         if (p.onlyNameOrDescription() && request.tags().isEmpty() && !request.validationOnly()) {
-            return transactions.retrying(() -> stores.updateNameAndDescription(uuid, p.name(), p.description()));
+            return transactions.statementUnlessJob(
+                    () -> stores.updateNameAndDescription(uuid, p.name(), p.description()), () -> lockedUpdate(request));
         }
-        return transactions.withTransaction(() -> stores.requireForUpdate(uuid).flatMap(bs -> {
+        return transactions.concluding(() -> lockedUpdate(request))
+                .onFailure(DatabaseErrors::isUniqueViolation).transform(e -> duplicateHostname(p.hostname()));
+    }
+
+    private Uni<ImageStoreBackupStorageInventory> lockedUpdate(
+            ApiRequest<UpdateImageStoreBackupStorageParams> request) {
+        UpdateImageStoreBackupStorageParams p = request.params();
+        String uuid = request.targetUuid();
+        return stores.requireForUpdate(uuid).flatMap(bs -> {
                     boolean newHostname = p.hostname() != null && !p.hostname().equals(bs.hostname);
                     Uni<Boolean> taken = newHostname ? stores.hostnameTaken(p.hostname(), uuid)
                             : Uni.createFrom().item(false);
@@ -134,8 +143,7 @@ public class ImageStoreBackupStorageService {
                                 .flatMap(v -> stores.flush())
                                 .flatMap(v -> inventoryOf(bs));
                     });
-                }))
-                .onFailure(DatabaseErrors::isUniqueViolation).transform(e -> duplicateHostname(p.hostname()));
+                });
     }
 
     private void apply(UpdateImageStoreBackupStorageParams p, ImageStoreBackupStorageEntity bs) {
@@ -167,8 +175,10 @@ public class ImageStoreBackupStorageService {
             return agent.connect(bs.agentEndpoint(), bs.uuid, bs.url)
                     .map(ConnectResult::connected)
                     .onFailure(ApiException.class).recoverWithItem(e -> ConnectResult.failed((ApiException) e))
-                    .flatMap(result -> transactions.withTransaction(() -> recordConnection(uuid, result, request))
-                            .map(inventory -> result.orFail(inventory)));
+                    .flatMap(result -> result.failure() == null
+                            ? transactions.concluding(() -> recordConnection(uuid, result, request))
+                            : transactions.concludingWithFailure(result.failure(),
+                                    () -> recordConnection(uuid, result, request)));
         });
     }
 
@@ -203,16 +213,10 @@ public class ImageStoreBackupStorageService {
             return new ConnectResult(null, failure);
         }
 
-        <T> T orFail(T value) {
-            if (failure != null) {
-                throw failure;
-            }
-            return value;
-        }
     }
 
     public Uni<Void> delete(String uuid) {
-        return transactions.withTransaction(() -> stores.lock(uuid)
+        return transactions.concluding(() -> stores.lock(uuid)
                 .flatMap(found -> found ? stores.deleteById(uuid) : Uni.createFrom().item(false))
                 .flatMap(deleted -> tags.detachAll(uuid)));
     }

@@ -47,6 +47,46 @@ public class Transactions {
                 () -> deadline.guardTransaction(() -> stayingHere(work))))));
     }
 
+    /**
+     * The transaction that concludes an operation: when the operation runs as an API job, the job's result is
+     * written in this same transaction, so that the job is never done without its rows nor the rows changed
+     * without the job's result. Otherwise it is {@link #withTransaction}.
+     */
+    public <T> Uni<T> concluding(Supplier<Uni<T>> work) {
+        return Uni.createFrom().context(context -> {
+            Conclusion conclusion = context.getOrElse(Conclusion.KEY, () -> null);
+            if (conclusion == null) {
+                return withTransaction(work);
+            }
+            return this.<T>withTransaction(() -> work.get().call(conclusion::succeeded))
+                    .invoke(conclusion::committed);
+        });
+    }
+
+    /**
+     * Commits the work and then fails with the failure: for an operation that records what went wrong (a backup
+     * storage now Disconnected) and answers the error. An API job's result, the failure, commits with those rows.
+     */
+    public <T> Uni<T> concludingWithFailure(Throwable failure, Supplier<Uni<?>> work) {
+        return Uni.createFrom().<T>context(context -> {
+            Conclusion conclusion = context.getOrElse(Conclusion.KEY, () -> null);
+            Uni<Object> committed = conclusion == null ? withTransaction(() -> work.get().map(v -> (Object) v))
+                    : this.<Object>withTransaction(() -> work.get().map(v -> (Object) v)
+                            .call(v -> conclusion.failed(failure)))
+                    .invoke(conclusion::committed);
+            return committed.flatMap(v -> Uni.createFrom().<T>failure(failure));
+        });
+    }
+
+    /**
+     * The single statement when no API job must record its result with the rows, else the concluding transaction.
+     * The statement is a transaction of its own, retried like one.
+     */
+    public <T> Uni<T> statementUnlessJob(Supplier<Uni<T>> statement, Supplier<Uni<T>> transaction) {
+        return Uni.createFrom().context(context -> context.contains(Conclusion.KEY)
+                ? concluding(transaction) : retrying(statement));
+    }
+
     /** The work in a session of its own, without a transaction (reads), under the database deadline. */
     public <T> Uni<T> withSession(Supplier<Uni<T>> work) {
         return deadlines.within(deadline -> isolated(() -> Panache.withSession(() -> stayingHere(work))));

@@ -19,18 +19,22 @@ import org.zstack.cp.api.Action;
 import org.zstack.cp.api.ActionDispatcher;
 import org.zstack.cp.api.QueryParser;
 import org.zstack.cp.api.Replies;
-import org.zstack.cp.api.RequestReader;
+import org.zstack.cp.api.Dispatchers;
+import org.zstack.cp.api.NoParams;
 
 @RunsToCompletion
 @Path("/zstack/v1/hosts")
 public class HostResource {
     private final HostService service;
     private final ActionDispatcher create;
+    private final ActionDispatcher deletion;
 
-    public HostResource(HostService service, RequestReader reader) {
+    public HostResource(HostService service, Dispatchers dispatchers) {
         this.service = service;
-        this.create = ActionDispatcher.of(reader, Action.of("params", AddKvmHostParams.class,
-                request -> service.add(request).map(Replies::inventory)));
+        this.create = dispatchers.of(Action.of("params", AddKvmHostParams.class,
+                service::add));
+        this.deletion = dispatchers.bodiless(Action.of("DeleteHost", NoParams.class,
+                request -> service.delete(request.targetUuid())));
     }
 
     @Operation(operationId = "AddKVMHost", summary = "Register a KVM host")
@@ -63,7 +67,7 @@ public class HostResource {
     @APIResponse(responseCode = "503", description = "SYS.1006: the host still has VM instances.")
     @DELETE
     @Path("/{uuid}")
-    public Uni<Replies.Empty> delete(@PathParam("uuid") String uuid) {
-        return service.delete(uuid).map(v -> Replies.empty());
+    public Uni<Object> delete(@PathParam("uuid") String uuid) {
+        return deletion.dispatch(uuid);
     }
 }

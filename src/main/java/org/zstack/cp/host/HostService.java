@@ -1,7 +1,6 @@
 package org.zstack.cp.host;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.zstack.cp.api.ApiException;
@@ -12,6 +11,7 @@ import org.zstack.cp.api.QueryFields;
 import org.zstack.cp.api.QueryRunner;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.Uuids;
+import org.zstack.cp.db.Transactions;
 import org.zstack.cp.secret.SecretBox;
 import org.zstack.cp.tag.TagService;
 
@@ -28,17 +28,18 @@ public class HostService {
     private final HostRepository hosts;
     private final SecretBox secrets;
     private final TagService tags;
+    private final Transactions transactions;
 
-    public HostService(HostRepository hosts, SecretBox secrets, TagService tags) {
+    public HostService(HostRepository hosts, SecretBox secrets, TagService tags, Transactions transactions) {
         this.hosts = hosts;
         this.secrets = secrets;
         this.tags = tags;
+        this.transactions = transactions;
     }
 
-    @WithTransaction
     public Uni<HostInventory> add(ApiRequest<AddKvmHostParams> request) {
         AddKvmHostParams p = request.params();
-        return hosts.count("managementIp", p.managementIp()).flatMap(existing -> {
+        return transactions.concluding(() -> hosts.count("managementIp", p.managementIp()).flatMap(existing -> {
             if (existing > 0) {
                 throw duplicateIp(p.managementIp());
             }
@@ -60,7 +61,7 @@ public class HostService {
                     .onFailure(DatabaseErrors::isUniqueViolation).transform(e -> duplicateIp(p.managementIp()))
                     .flatMap(saved -> tags.attach(saved.uuid, RESOURCE_TYPE, request.tags()).replaceWith(saved))
                     .map(HostInventory::from);
-        });
+        }));
     }
 
     @WithSession
@@ -69,16 +70,15 @@ public class HostService {
     }
 
     /** Refused with SYS.1006 while VM instances are on the host (the foreign key alone would end in a 500). */
-    @WithTransaction
     public Uni<Void> delete(String uuid) {
-        return hosts.vmCount(uuid)
+        return transactions.concluding(() -> hosts.vmCount(uuid)
                 .flatMap(vms -> {
                     if (vms > 0) {
                         throw stillHasVms(uuid, vms);
                     }
                     return hosts.deleteById(uuid);
                 })
-                .flatMap(deleted -> tags.detachAll(uuid))
+                .flatMap(deleted -> tags.detachAll(uuid)))
                 .onFailure(DatabaseErrors::isForeignKeyViolation).transform(e -> stillHasVms(uuid, 1));
     }
 

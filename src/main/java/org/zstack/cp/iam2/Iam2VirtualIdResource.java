@@ -20,24 +20,28 @@ import org.zstack.cp.api.Action;
 import org.zstack.cp.api.ActionDispatcher;
 import org.zstack.cp.api.QueryParser;
 import org.zstack.cp.api.Replies;
-import org.zstack.cp.api.RequestReader;
+import org.zstack.cp.api.Dispatchers;
+import org.zstack.cp.api.NoParams;
 
 @RunsToCompletion
 @Path("/zstack/v1/iam2/virtual-ids")
 public class Iam2VirtualIdResource {
     private final Iam2VirtualIdService service;
     private final ActionDispatcher create;
+    private final ActionDispatcher deletion;
     private final ActionDispatcher actions;
 
-    public Iam2VirtualIdResource(Iam2VirtualIdService service, RequestReader reader) {
+    public Iam2VirtualIdResource(Iam2VirtualIdService service, Dispatchers dispatchers) {
         this.service = service;
-        this.create = ActionDispatcher.of(reader, Action.of("params", CreateIam2VirtualIdParams.class,
-                request -> service.create(request).map(Replies::inventory)));
-        this.actions = ActionDispatcher.of(reader,
+        this.create = dispatchers.of(Action.of("params", CreateIam2VirtualIdParams.class,
+                service::create));
+        this.deletion = dispatchers.bodiless(Action.of("DeleteIAM2VirtualID", NoParams.class,
+                request -> service.delete(request.targetUuid())));
+        this.actions = dispatchers.of(
                 Action.of("updateIAM2VirtualID", UpdateIam2VirtualIdParams.class,
-                        request -> service.update(request).map(Replies::inventory)),
+                        service::update),
                 Action.of("changeIAM2VirtualIDState", ChangeIam2VirtualIdStateParams.class,
-                        request -> service.changeState(request).map(Replies::inventory)));
+                        service::changeState));
     }
 
     @Operation(operationId = "CreateIAM2VirtualID", summary = "Create an IAM2 virtual ID")
@@ -81,7 +85,7 @@ public class Iam2VirtualIdResource {
     @Operation(operationId = "DeleteIAM2VirtualID", summary = "Delete an IAM2 virtual ID; answers {}")
     @DELETE
     @Path("/{uuid}")
-    public Uni<Replies.Empty> delete(@PathParam("uuid") String uuid) {
-        return service.delete(uuid).map(v -> Replies.empty());
+    public Uni<Object> delete(@PathParam("uuid") String uuid) {
+        return deletion.dispatch(uuid);
     }
 }

@@ -1,6 +1,5 @@
 package org.zstack.cp.iam2;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.zstack.cp.api.ApiException;
@@ -50,7 +49,7 @@ public class Iam2VirtualIdService {
 
     public Uni<Iam2VirtualIdInventory> create(ApiRequest<CreateIam2VirtualIdParams> request) {
         CreateIam2VirtualIdParams p = request.params();
-        return hashOf(p.password()).flatMap(hash -> transactions.withTransaction(() ->
+        return hashOf(p.password()).flatMap(hash -> transactions.concluding(() ->
                         virtualIds.nameTaken(p.name(), null).flatMap(taken -> {
                             if (taken) {
                                 throw duplicateName(p.name());
@@ -85,12 +84,20 @@ public class Iam2VirtualIdService {
         String uuid = request.targetUuid();
         if (p.oldPassword() == null && request.tags().isEmpty() && !request.validationOnly()) {
             return hashOf(p.password())
-                    .flatMap(newHash -> virtualIds.updateColumns(uuid, p.name(), p.description(), newHash))
+                    .flatMap(newHash -> transactions.statementUnlessJob(
+                            () -> virtualIds.updateColumns(uuid, p.name(), p.description(), newHash),
+                            () -> lockedUpdate(request, newHash, null)))
                     .onFailure(DatabaseErrors::isUniqueViolation).transform(e -> duplicateName(p.name()));
         }
         return hashOf(p.password()).flatMap(newHash -> checkOldPassword(uuid, p.oldPassword())
-                .flatMap(checkedHash -> transactions.withTransaction(() ->
-                        virtualIds.requireForUpdate(uuid)
+                .flatMap(checkedHash -> transactions.concluding(() -> lockedUpdate(request, newHash, checkedHash))))
+                .onFailure(DatabaseErrors::isUniqueViolation).transform(e -> duplicateName(p.name()));
+    }
+
+    private Uni<Iam2VirtualIdInventory> lockedUpdate(ApiRequest<UpdateIam2VirtualIdParams> request, String newHash,
+                                                     String checkedHash) {
+        UpdateIam2VirtualIdParams p = request.params();
+        return virtualIds.requireForUpdate(request.targetUuid())
                                 .flatMap(v -> requireFreeName(p.name(), v))
                                 .flatMap(v -> requireUnchangedPassword(checkedHash, v))
                                 .flatMap(v -> {
@@ -102,24 +109,21 @@ public class Iam2VirtualIdService {
                                     v.passwordHash = newHash != null ? newHash : v.passwordHash;
                                     v.lastOpDate = Instant.now();
                                     return save(v, request);
-                                }))))
-                .onFailure(DatabaseErrors::isUniqueViolation).transform(e -> duplicateName(p.name()));
+                                });
     }
 
-    @WithTransaction
     public Uni<Iam2VirtualIdInventory> changeState(ApiRequest<ChangeIam2VirtualIdStateParams> request) {
-        return virtualIds.requireForUpdate(request.targetUuid()).flatMap(v -> {
+        return transactions.concluding(() -> virtualIds.requireForUpdate(request.targetUuid()).flatMap(v -> {
             if (request.validationOnly()) {
                 return Uni.createFrom().nullItem();
             }
             v.state = request.params().target();
             return save(v, request);
-        });
+        }));
     }
 
-    @WithTransaction
     public Uni<Void> delete(String uuid) {
-        return virtualIds.deleteById(uuid).flatMap(deleted -> tags.detachAll(uuid));
+        return transactions.concluding(() -> virtualIds.deleteById(uuid).flatMap(deleted -> tags.detachAll(uuid)));
     }
 
     public Uni<Replies.Inventories<Iam2VirtualIdInventory>> query(Query query) {

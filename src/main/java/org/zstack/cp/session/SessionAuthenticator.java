@@ -32,7 +32,7 @@ public class SessionAuthenticator {
     private final ConcurrentHashMap<String, Known> cache = new ConcurrentHashMap<>();
 
     /** What the database said of a session, and when it was asked. */
-    private record Known(Instant expiredDate, Instant lastWrite, Instant readAt) {
+    private record Known(String accountUuid, Instant expiredDate, Instant lastWrite, Instant readAt) {
     }
 
     public SessionAuthenticator(Pool pool, DatabaseDeadline deadlines, SessionConfig config) {
@@ -41,15 +41,16 @@ public class SessionAuthenticator {
         this.config = config;
     }
 
-    public Uni<Void> authenticate(String sessionUuid) {
+    /** The account of a valid session; fails with ID.1001 for an unknown or expired one. */
+    public Uni<String> authenticate(String sessionUuid) {
         Instant now = Instant.now();
         Known known = cache.get(sessionUuid);
         if (known != null && known.readAt().plus(config.cacheTtl()).isAfter(now)
                 && known.expiredDate().isAfter(now) && known.lastWrite().plus(REFRESH_INTERVAL).isAfter(now)) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(known.accountUuid());
         }
         return deadlines.statement(() -> pool
-                        .preparedQuery("SELECT expired_date, last_op_date FROM session WHERE uuid = $1")
+                        .preparedQuery("SELECT expired_date, last_op_date, account_uuid FROM session WHERE uuid = $1")
                 .execute(Tuple.of(sessionUuid)))
                 .flatMap(rows -> {
                     RowIterator<Row> it = rows.iterator();
@@ -64,17 +65,18 @@ public class SessionAuthenticator {
                         return Uni.createFrom().failure(invalid("the session [" + sessionUuid + "] has expired"));
                     }
                     Instant lastWrite = row.getOffsetDateTime("last_op_date").toInstant();
+                    String account = row.getString("account_uuid");
                     if (lastWrite.plus(REFRESH_INTERVAL).isAfter(now)) {
-                        remember(sessionUuid, new Known(expiredDate, lastWrite, now));
-                        return Uni.createFrom().voidItem();
+                        remember(sessionUuid, new Known(account, expiredDate, lastWrite, now));
+                        return Uni.createFrom().item(account);
                     }
                     Instant slid = now.plus(config.timeout());
                     return deadlines.statement(() -> pool
                                     .preparedQuery("UPDATE session SET expired_date = $2, last_op_date = $3 "
                                     + "WHERE uuid = $1 AND last_op_date < $4")
                             .execute(Tuple.of(sessionUuid, utc(slid), utc(now), utc(now.minus(REFRESH_INTERVAL)))))
-                            .invoke(updated -> remember(sessionUuid, new Known(slid, now, now)))
-                            .replaceWithVoid();
+                            .invoke(updated -> remember(sessionUuid, new Known(account, slid, now, now)))
+                            .replaceWith(account);
                 });
     }
 

@@ -16,20 +16,19 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.zstack.cp.api.RunsToCompletion;
 import org.zstack.cp.api.Action;
-import org.zstack.cp.api.ActionDispatcher;
 import org.zstack.cp.api.PublicApi;
 import org.zstack.cp.api.Replies;
-import org.zstack.cp.api.RequestReader;
+import org.zstack.cp.api.Dispatchers;
 
 @RunsToCompletion
 @Path("/zstack/v1/accounts")
 public class SessionResource {
     private final SessionService service;
-    private final RequestReader reader;
+    private final Dispatchers dispatchers;
 
-    public SessionResource(SessionService service, RequestReader reader) {
+    public SessionResource(SessionService service, Dispatchers dispatchers) {
         this.service = service;
-        this.reader = reader;
+        this.dispatchers = dispatchers;
     }
 
     @Operation(operationId = "LogInByAccount", summary = "Log in with the SHA-512 hex of the password; answers a session")
@@ -47,8 +46,8 @@ public class SessionResource {
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = SessionApiDocs.LogInByAccountBody.class))) JsonNode body) {
         String address = ClientAddress.of(http);
-        return ActionDispatcher.single(reader, Action.of("logInByAccount", LoginParams.class,
-                request -> service.login(request.params(), address).map(Replies::inventory))).dispatch(body);
+        return dispatchers.single(Action.of("logInByAccount", LoginParams.class,
+                request -> service.login(request.params(), address))).dispatch(body);
     }
 
     @Operation(operationId = "LogOut", summary = "Log out: the session ends; answers {}")

@@ -19,18 +19,22 @@ import org.zstack.cp.api.Action;
 import org.zstack.cp.api.ActionDispatcher;
 import org.zstack.cp.api.QueryParser;
 import org.zstack.cp.api.Replies;
-import org.zstack.cp.api.RequestReader;
+import org.zstack.cp.api.Dispatchers;
+import org.zstack.cp.api.NoParams;
 
 @RunsToCompletion
 @Path("/zstack/v1/key-providers")
 public class KeyProviderResource {
     private final KeyProviderService service;
     private final ActionDispatcher create;
+    private final ActionDispatcher deletion;
 
-    public KeyProviderResource(KeyProviderService service, RequestReader reader) {
+    public KeyProviderResource(KeyProviderService service, Dispatchers dispatchers) {
         this.service = service;
-        this.create = ActionDispatcher.of(reader, Action.of("params", AddKeyProviderParams.class,
-                request -> service.add(request).map(Replies::inventory)));
+        this.create = dispatchers.of(Action.of("params", AddKeyProviderParams.class,
+                service::add));
+        this.deletion = dispatchers.bodiless(Action.of("DeleteKeyProvider", NoParams.class,
+                request -> service.delete(request.targetUuid())));
     }
 
     @Operation(operationId = "AddKeyProvider", summary = "Add a key provider")
@@ -61,7 +65,7 @@ public class KeyProviderResource {
     @APIResponse(responseCode = "503", description = "SYS.1006: a TPM uses the key provider.")
     @DELETE
     @Path("/{uuid}")
-    public Uni<Replies.Empty> delete(@PathParam("uuid") String uuid) {
-        return service.delete(uuid).map(v -> Replies.empty());
+    public Uni<Object> delete(@PathParam("uuid") String uuid) {
+        return deletion.dispatch(uuid);
     }
 }

@@ -38,7 +38,7 @@ public class KeyProviderService {
             return Uni.createFrom().nullItem();
         }
         AddKeyProviderParams p = request.params();
-        return transactions.withTransaction(() -> {
+        return transactions.concluding(() -> {
             KeyProviderEntity k = new KeyProviderEntity();
             k.uuid = Uuids.random();
             k.name = p.name();
@@ -56,7 +56,7 @@ public class KeyProviderService {
 
     /** Refused with SYS.1006 while a TPM uses the key provider. */
     public Uni<Void> delete(String uuid) {
-        return transactions.withTransaction(() -> tpms.count("keyProviderUuid", uuid).flatMap(users -> {
+        return transactions.concluding(() -> tpms.count("keyProviderUuid", uuid).flatMap(users -> {
                     if (users > 0) {
                         throw inUse(uuid, users);
                     }

@@ -20,7 +20,8 @@ import org.zstack.cp.api.Action;
 import org.zstack.cp.api.ActionDispatcher;
 import org.zstack.cp.api.QueryParser;
 import org.zstack.cp.api.Replies;
-import org.zstack.cp.api.RequestReader;
+import org.zstack.cp.api.Dispatchers;
+import org.zstack.cp.api.NoParams;
 
 /** {@code /zstack/v1/tpms}: AddTpm, QueryTpm and RemoveTpm by method, and UpdateTpm as the PUT's action. */
 @RunsToCompletion
@@ -28,14 +29,17 @@ import org.zstack.cp.api.RequestReader;
 public class TpmResource {
     private final TpmService service;
     private final ActionDispatcher create;
+    private final ActionDispatcher deletion;
     private final ActionDispatcher actions;
 
-    public TpmResource(TpmService service, RequestReader reader) {
+    public TpmResource(TpmService service, Dispatchers dispatchers) {
         this.service = service;
-        this.create = ActionDispatcher.of(reader, Action.of("params", AddTpmParams.class,
-                request -> service.add(request).map(Replies::inventory)));
-        this.actions = ActionDispatcher.of(reader, Action.of("updateTpm", UpdateTpmParams.class,
-                request -> service.update(request).map(Replies::inventory)));
+        this.create = dispatchers.of(Action.of("params", AddTpmParams.class,
+                service::add));
+        this.deletion = dispatchers.bodiless(Action.of("RemoveTpm", NoParams.class,
+                request -> service.remove(request.targetUuid())));
+        this.actions = dispatchers.of(Action.of("updateTpm", UpdateTpmParams.class,
+                service::update));
     }
 
     @Operation(operationId = "AddTpm", summary = "Add a TPM to a Stopped VM")
@@ -79,7 +83,7 @@ public class TpmResource {
     @APIResponse(responseCode = "503", description = "TPM.1703: the VM is not Stopped.")
     @DELETE
     @Path("/{uuid}")
-    public Uni<Replies.Empty> remove(@PathParam("uuid") String uuid) {
-        return service.remove(uuid).map(v -> Replies.empty());
+    public Uni<Object> remove(@PathParam("uuid") String uuid) {
+        return deletion.dispatch(uuid);
     }
 }

@@ -1,6 +1,5 @@
 package org.zstack.cp.tpm;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -57,7 +56,7 @@ public class TpmService {
 
     public Uni<TpmInventory> add(ApiRequest<AddTpmParams> request) {
         AddTpmParams p = request.params();
-        return transactions.withTransaction(() -> vms.requireForShare(p.vmInstanceUuid())
+        return transactions.concluding(() -> vms.requireForShare(p.vmInstanceUuid())
                 .flatMap(vm -> requireKeyProvider(p.keyProviderUuid()).replaceWith(vm))
                 .flatMap(vm -> {
                     requireStopped(vm, "add a TPM to");
@@ -91,13 +90,14 @@ public class TpmService {
         boolean simple = request.tags().isEmpty() && !request.validationOnly()
                 && (p.keyProviderUuid() == null || Uuids.isValid(p.keyProviderUuid()));
         if (!simple) {
-            return transactions.withTransaction(() -> checkedUpdate(request));
+            return transactions.concluding(() -> checkedUpdate(request));
         }
-        return transactions.retrying(() -> tpms.updateKeyProviderIfAllowed(p.tpmUuid(), p.vmInstanceUuid(),
-                        p.keyProviderUuid()))
-                .onFailure(DatabaseErrors::isForeignKeyViolation).recoverWithItem(Optional.empty())
-                .flatMap(updated -> updated.isPresent() ? Uni.createFrom().item(updated.get())
-                        : transactions.withTransaction(() -> checkedUpdate(request)));
+        return transactions.statementUnlessJob(() -> tpms.updateKeyProviderIfAllowed(p.tpmUuid(),
+                                p.vmInstanceUuid(), p.keyProviderUuid())
+                        .onFailure(DatabaseErrors::isForeignKeyViolation).recoverWithItem(Optional.empty())
+                        .flatMap(updated -> updated.isPresent() ? Uni.createFrom().item(updated.get())
+                                : transactions.withTransaction(() -> checkedUpdate(request))),
+                () -> checkedUpdate(request));
     }
 
     /** Checks in the documented order, then changes the key provider and {@code lastOpDate}; runs in a transaction. */
@@ -156,7 +156,7 @@ public class TpmService {
 
     /** RemoveTpm: only while the VM is Stopped; a TPM that does not exist is already removed. */
     public Uni<Void> remove(String uuid) {
-        return transactions.withTransaction(() -> tpms.findById(uuid).flatMap(tpm -> {
+        return transactions.concluding(() -> tpms.findById(uuid).flatMap(tpm -> {
             if (tpm == null) {
                 return Uni.createFrom().voidItem();
             }

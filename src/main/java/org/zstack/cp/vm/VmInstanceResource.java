@@ -21,28 +21,31 @@ import org.zstack.cp.api.NoParams;
 import org.zstack.cp.api.ActionDispatcher;
 import org.zstack.cp.api.QueryParser;
 import org.zstack.cp.api.Replies;
-import org.zstack.cp.api.RequestReader;
+import org.zstack.cp.api.Dispatchers;
 
 @RunsToCompletion
 @Path("/zstack/v1/vm-instances")
 public class VmInstanceResource {
     private final VmInstanceService service;
     private final ActionDispatcher create;
+    private final ActionDispatcher deletion;
     private final ActionDispatcher actions;
     private final ActionDispatcher guestToolsState;
 
     public VmInstanceResource(VmInstanceService service, VmPasswordService passwords,
-                              GuestToolsStateService guestTools, RequestReader reader) {
+                              GuestToolsStateService guestTools, Dispatchers dispatchers) {
         this.service = service;
-        this.create = ActionDispatcher.of(reader, Action.of("params", CreateVmInstanceParams.class,
-                request -> service.create(request).map(Replies::inventory)));
-        this.actions = ActionDispatcher.of(reader,
-                Action.of("startVmInstance", NoParams.class, request -> service.start(request).map(Replies::inventory)),
-                Action.of("stopVmInstance", NoParams.class, request -> service.stop(request).map(Replies::inventory)),
+        this.create = dispatchers.of(Action.of("params", CreateVmInstanceParams.class,
+                service::create));
+        this.deletion = dispatchers.bodiless(Action.of("DestroyVmInstance", NoParams.class,
+                request -> service.destroy(request.targetUuid())));
+        this.actions = dispatchers.of(
+                Action.of("startVmInstance", NoParams.class, service::start),
+                Action.of("stopVmInstance", NoParams.class, service::stop),
                 Action.of("changeVmPassword", ChangeVmPasswordParams.class,
-                        request -> passwords.changePassword(request).map(v -> Replies.empty())));
-        this.guestToolsState = ActionDispatcher.single(reader, Action.of("updateGuestToolsState", NoParams.class,
-                request -> guestTools.update(request).map(Replies::inventory)));
+                        passwords::changePassword));
+        this.guestToolsState = dispatchers.single(Action.of("updateGuestToolsState", NoParams.class,
+                guestTools::update));
     }
 
     @Operation(operationId = "CreateVmInstance", summary = "Create a VM record (InstantStart: Running; CreateStopped: Stopped)")
@@ -72,8 +75,8 @@ public class VmInstanceResource {
     @Operation(operationId = "DestroyVmInstance", summary = "Destroy a VM record; answers {}")
     @DELETE
     @Path("/{uuid}")
-    public Uni<Replies.Empty> destroy(@PathParam("uuid") String uuid) {
-        return service.destroy(uuid).map(v -> Replies.empty());
+    public Uni<Object> destroy(@PathParam("uuid") String uuid) {
+        return deletion.dispatch(uuid);
     }
 
     @Operation(operationId = "VmInstanceActions", summary = "StartVmInstance, StopVmInstance or ChangeVmPassword, by the body key")

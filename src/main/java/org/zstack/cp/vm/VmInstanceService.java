@@ -1,7 +1,6 @@
 package org.zstack.cp.vm;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -13,6 +12,7 @@ import org.zstack.cp.api.QueryFields;
 import org.zstack.cp.api.QueryRunner;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.Uuids;
+import org.zstack.cp.db.Transactions;
 import org.zstack.cp.host.HostRepository;
 import org.zstack.cp.tag.TagService;
 
@@ -32,9 +32,11 @@ public class VmInstanceService {
     private final GuestToolsStateRepository guestTools;
     private final TagService tags;
     private final List<VmStartListener> startListeners;
+    private final Transactions transactions;
 
     public VmInstanceService(VmInstanceRepository vms, HostRepository hosts, GuestToolsStateRepository guestTools,
-                             TagService tags, Instance<VmStartListener> startListeners) {
+                             TagService tags, Instance<VmStartListener> startListeners, Transactions transactions) {
+        this.transactions = transactions;
         this.vms = vms;
         this.hosts = hosts;
         this.guestTools = guestTools;
@@ -42,10 +44,9 @@ public class VmInstanceService {
         this.startListeners = startListeners.stream().toList();
     }
 
-    @WithTransaction
     public Uni<VmInstanceInventory> create(ApiRequest<CreateVmInstanceParams> request) {
         CreateVmInstanceParams p = request.params();
-        return hosts.findById(p.hostUuid())
+        return transactions.concluding(() -> hosts.findById(p.hostUuid())
                 .onItem().ifNull().failWith(() -> ApiException.notFound("host", p.hostUuid()))
                 .flatMap(host -> {
                     if (request.validationOnly()) {
@@ -64,7 +65,7 @@ public class VmInstanceService {
                             .flatMap(saved -> guestTools.persist(GuestToolsStateEntity.initial(saved.uuid)))
                             .flatMap(state -> tags.attach(vm.uuid, RESOURCE_TYPE, request.tags()).replaceWith(vm))
                             .map(VmInstanceInventory::from);
-                });
+                }));
     }
 
     @WithSession
@@ -72,23 +73,20 @@ public class VmInstanceService {
         return QueryRunner.run(vms, query, VmInstanceInventory::from);
     }
 
-    @WithTransaction
     public Uni<Void> destroy(String uuid) {
-        return vms.deleteById(uuid).flatMap(deleted -> tags.detachAll(uuid));
+        return transactions.concluding(() -> vms.deleteById(uuid).flatMap(deleted -> tags.detachAll(uuid)));
     }
 
-    @WithTransaction
     public Uni<VmInstanceInventory> start(ApiRequest<NoParams> request) {
         return changeState(request, VmState.Running);
     }
 
-    @WithTransaction
     public Uni<VmInstanceInventory> stop(ApiRequest<NoParams> request) {
         return changeState(request, VmState.Stopped);
     }
 
     private Uni<VmInstanceInventory> changeState(ApiRequest<?> request, VmState target) {
-        return vms.requireForUpdate(request.targetUuid()).flatMap(vm -> {
+        return transactions.concluding(() -> vms.requireForUpdate(request.targetUuid()).flatMap(vm -> {
             if (request.validationOnly()) {
                 return Uni.createFrom().nullItem();
             }
@@ -102,6 +100,6 @@ public class VmInstanceService {
             return told.flatMap(v -> tags.attach(vm.uuid, RESOURCE_TYPE, request.tags()))
                     .flatMap(v -> vms.flush())
                     .map(v -> VmInstanceInventory.from(vm));
-        });
+        }));
     }
 }

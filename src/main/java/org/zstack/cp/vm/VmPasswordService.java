@@ -40,7 +40,7 @@ public class VmPasswordService {
             }
             return agent.changePassword(vm.agent(), vm.uuid(), p.account(), p.password())
                     .flatMap(v -> request.tags().isEmpty() ? Uni.createFrom().voidItem()
-                            : transactions.withTransaction(() ->
+                            : transactions.concluding(() ->
                                     tags.attach(vm.uuid(), VmInstanceService.RESOURCE_TYPE, request.tags())));
         });
     }

@@ -1,0 +1,203 @@
+package org.zstack.cp.job;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Context;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.zstack.cp.api.ApiException;
+import org.zstack.cp.api.Call;
+import org.zstack.cp.api.ErrorCode;
+import org.zstack.cp.api.JobRunner;
+import org.zstack.cp.api.Uuids;
+import org.zstack.cp.db.Conclusion;
+import org.zstack.cp.db.Transactions;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * ZStack's API jobs, kept in PostgreSQL so that any replica answers any poll. A submission answers 202 with the
+ * poll's location and runs the operation here; the operation's concluding transaction writes the job's end with
+ * its rows. A repeated X-Job-UUID for the same request is the same job; for another request it is refused.
+ */
+@ApplicationScoped
+public class ApiJobs implements JobRunner {
+    static final String POLL_PATH = "/zstack/v1/api-jobs/";
+    private static final Logger LOG = Logger.getLogger(ApiJobs.class);
+    private static final Map<String, Object> STILL_RUNNING = Map.of();
+    private final ApiJobRepository jobs;
+    private final JobResults results;
+    private final JobWaiters waiters;
+    private final Transactions transactions;
+    private final ApiJobConfig config;
+    private final Vertx vertx;
+    private final MeterRegistry metrics;
+    private final Timer pollWaits;
+
+    public ApiJobs(ApiJobRepository jobs, JobResults results, JobWaiters waiters, Transactions transactions,
+                   ApiJobConfig config, Vertx vertx, MeterRegistry metrics) {
+        this.jobs = jobs;
+        this.results = results;
+        this.waiters = waiters;
+        this.transactions = transactions;
+        this.config = config;
+        this.vertx = vertx;
+        this.metrics = metrics;
+        this.pollWaits = Timer.builder("zstack.api.jobs.poll.waits")
+                .description("How long polls of running jobs waited for their end").register(metrics);
+        metrics.gauge("zstack.api.jobs.running", waiters, JobWaiters::runningHere);
+    }
+
+    /** The body of the 202 answer: where to poll. */
+    public record Location(String location) {
+    }
+
+    @Override
+    public Uni<Object> submit(Call call, String request, Supplier<Uni<?>> operation) {
+        return Uni.createFrom().deferred(() -> {
+            String jobUuid = call.jobUuid();
+            if (!Uuids.isValid(jobUuid)) {
+                throw ApiException.badRequest("the header [" + Call.JOB_UUID + "] must be a UUID of 32 lowercase hex "
+                        + "characters, not [" + jobUuid + "]");
+            }
+            Response accepted = Response.status(202).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new Location(call.baseUri() + POLL_PATH + jobUuid)).build();
+            if (call.authFailure() != null) {
+                return Uni.createFrom().item(accepted);
+            }
+            Duration timeout = timeoutOf(call.apiTimeout());
+            String requestLine = call.method() + " " + call.path();
+            String hash = sha256(requestLine + "\n" + request);
+            return jobs.insert(jobUuid, call.accountUuid(), hash, requestLine, timeout, call.webHook(),
+                            call.jsonSchema())
+                    .flatMap(inserted -> {
+                        if (inserted) {
+                            start(jobUuid, timeout, call.jsonSchema(), operation);
+                            return Uni.createFrom().item((Object) accepted);
+                        }
+                        return jobs.find(jobUuid).map(existing -> {
+                            if (existing == null || !existing.accountUuid().equals(call.accountUuid())
+                                    || !existing.requestHash().equals(hash)) {
+                                throw ApiException.badRequest("Duplicate job uuid[" + jobUuid + "]: a job of that "
+                                        + "uuid exists for another request");
+                            }
+                            return accepted;
+                        });
+                    });
+        });
+    }
+
+    /** The job's answer for its account: its end, or 202 once it has not ended within the poll's wait. */
+    public Uni<Response> poll(String jobUuid, String accountUuid) {
+        if (!Uuids.isValid(jobUuid)) {
+            return Uni.createFrom().failure(unknown(jobUuid));
+        }
+        return jobs.find(jobUuid).flatMap(row -> answer(jobUuid, accountUuid, row, false));
+    }
+
+    private Uni<Response> answer(String jobUuid, String accountUuid, ApiJobRow row, boolean waited) {
+        Instant now = Instant.now();
+        if (row == null || !row.accountUuid().equals(accountUuid)
+                || (row.finished() && row.finishedAt().plus(config.retention()).isBefore(now))) {
+            return Uni.createFrom().failure(unknown(jobUuid));
+        }
+        if (row.finished()) {
+            return Uni.createFrom().item(Response.status(row.resultStatus()).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(row.resultBody()).build());
+        }
+        if (!row.deadlineAt().isAfter(now)) {
+            return transactions.withTransaction(() -> results.failOverdue(jobUuid, 1))
+                    .invoke(results::overdueCommitted)
+                    .flatMap(ended -> jobs.find(jobUuid))
+                    .flatMap(again -> again != null && !again.finished()
+                            ? Uni.createFrom().item(running()) : answer(jobUuid, accountUuid, again, true));
+        }
+        if (waited) {
+            return Uni.createFrom().item(running());
+        }
+        Duration wait = config.pollWait();
+        Duration untilDeadline = Duration.between(now, row.deadlineAt());
+        Timer.Sample sample = Timer.start(metrics);
+        return waiters.await(jobUuid, untilDeadline.compareTo(wait) < 0 ? untilDeadline : wait,
+                        () -> jobs.find(jobUuid).map(r -> r == null || r.finished()))
+                .invoke(() -> sample.stop(pollWaits))
+                .flatMap(v -> jobs.find(jobUuid))
+                .flatMap(again -> answer(jobUuid, accountUuid, again, true));
+    }
+
+    private static Response running() {
+        return Response.status(202).type(MediaType.APPLICATION_JSON_TYPE).entity(STILL_RUNNING).build();
+    }
+
+    private void start(String jobUuid, Duration timeout, boolean withSchema, Supplier<Uni<?>> operation) {
+        JobConclusion conclusion = new JobConclusion(jobUuid, withSchema, results);
+        waiters.started(jobUuid);
+        metrics.counter("zstack.api.jobs.submitted").increment();
+        io.vertx.core.Context own = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(own, true);
+        own.runOnContext(v -> Uni.createFrom().deferred(operation)
+                .ifNoItem().after(timeout).failWith(() -> ApiException.timeout("the API job [uuid:" + jobUuid
+                        + "] did not finish within its deadline of " + timeout.toSeconds() + " s"))
+                .onItemOrFailure().transformToUni((item, failure) -> conclude(conclusion, item, failure))
+                .subscribe().with(Context.of(Conclusion.KEY, conclusion), done -> { },
+                        failure -> LOG.errorf(failure, "the API job [uuid:%s] could not end", jobUuid)));
+    }
+
+    /** Writes the job's end unless the operation's concluding transaction has written it already. */
+    private Uni<Void> conclude(JobConclusion conclusion, Object item, Throwable failure) {
+        if (conclusion.isCommitted()) {
+            return Uni.createFrom().voidItem();
+        }
+        JobResults.Outcome outcome = failure == null ? JobResults.success(item) : JobResults.failure(failure);
+        return transactions.withTransaction(() -> conclusion.end(outcome))
+                .invoke(conclusion::committed)
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf("the API job [uuid:%s] was not ended here: %s", conclusion.jobUuid(), e.toString());
+                    waiters.ended(conclusion.jobUuid());
+                    return null;
+                });
+    }
+
+    private Duration timeoutOf(String header) {
+        if (header == null || header.isBlank()) {
+            return config.defaultTimeout();
+        }
+        try {
+            long seconds = Long.parseLong(header.trim());
+            if (seconds > 0 && seconds <= config.maxTimeout().toSeconds()) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw ApiException.badRequest("the header [" + Call.API_TIMEOUT + "] must be a whole number of seconds from "
+                + "1 to " + config.maxTimeout().toSeconds() + ", not [" + header + "]");
+    }
+
+    private static ApiException unknown(String jobUuid) {
+        return new ApiException(ErrorCode.RESOURCE_NOT_FOUND, 404, "no API job [uuid:" + jobUuid + "] of this "
+                + "account is known: it never existed, belongs to another account, or has expired", null);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.zstack.cp.job;
+
+import io.smallrye.mutiny.Uni;
+import org.zstack.cp.api.ApiException;
+import org.zstack.cp.db.Conclusion;
+
+/** The end of one running job, written by the transaction that concludes its operation, or on its own after it. */
+final class JobConclusion implements Conclusion {
+    private final String jobUuid;
+    private final boolean withSchema;
+    private final JobResults results;
+    private volatile JobState written;
+    private volatile boolean committed;
+
+    JobConclusion(String jobUuid, boolean withSchema, JobResults results) {
+        this.jobUuid = jobUuid;
+        this.withSchema = withSchema;
+        this.results = results;
+    }
+
+    String jobUuid() {
+        return jobUuid;
+    }
+
+    @Override
+    public Uni<Void> succeeded(Object result) {
+        return end(JobResults.success(result));
+    }
+
+    @Override
+    public Uni<Void> failed(Throwable failure) {
+        return end(JobResults.failure(failure));
+    }
+
+    /** Ends the job with the outcome in the current transaction. */
+    Uni<Void> end(JobResults.Outcome outcome) {
+        return results.finish(jobUuid, withSchema, outcome).invoke(() -> written = outcome.state());
+    }
+
+    @Override
+    public void committed() {
+        committed = true;
+        results.committed(jobUuid, written);
+    }
+
+    boolean isCommitted() {
+        return committed;
+    }
+
+    static ApiException overdue(String jobUuid) {
+        return ApiException.timeout("the API job [uuid:" + jobUuid + "] passed its deadline before it could finish; "
+                + "nothing was changed");
+    }
+}

@@ -1,0 +1,90 @@
+package org.zstack.cp.job;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.zstack.cp.api.ApiException;
+import org.zstack.cp.api.ErrorMapper;
+import org.zstack.cp.api.ErrorReply;
+import org.zstack.cp.api.Replies;
+
+import java.util.List;
+
+/**
+ * Writes how jobs end: the body the poll will answer (and the webhook will receive), in the caller's transaction,
+ * and tells the waiting polls once it has committed.
+ */
+@ApplicationScoped
+class JobResults {
+    static final int FAILURE_STATUS = 503;
+    private final ApiJobRepository jobs;
+    private final JobWaiters waiters;
+    private final ObjectMapper mapper;
+    private final MeterRegistry metrics;
+
+    JobResults(ApiJobRepository jobs, JobWaiters waiters, ObjectMapper mapper, MeterRegistry metrics) {
+        this.jobs = jobs;
+        this.waiters = waiters;
+        this.mapper = mapper;
+        this.metrics = metrics;
+    }
+
+    /** How a job ended: its state, the poll's status and the reply object. */
+    record Outcome(JobState state, int status, Object reply) {
+    }
+
+    static Outcome success(Object serviceResult) {
+        return new Outcome(JobState.Succeeded, 200, Replies.inventory(serviceResult));
+    }
+
+    static Outcome failure(Throwable failure) {
+        return new Outcome(JobState.Failed, FAILURE_STATUS, ErrorReply.of(ErrorMapper.translate(failure)));
+    }
+
+    /** Ends the Running job in the current transaction; fails it (rolling back) when the job may not end so. */
+    Uni<Void> finish(String jobUuid, boolean withSchema, Outcome outcome) {
+        String body = json(outcome.reply(), withSchema);
+        return jobs.finishInTransaction(jobUuid, outcome.state(), outcome.status(), body).flatMap(finished -> {
+            if (finished == null) {
+                return Uni.createFrom().failure(JobConclusion.overdue(jobUuid));
+            }
+            return notifyWebHooks(List.of(finished), outcome.state() == JobState.Succeeded, body);
+        });
+    }
+
+    /** Fails the overdue jobs (the one given, or up to {@code limit} of all) in the current transaction. */
+    Uni<List<ApiJobRepository.FinishedJob>> failOverdue(String jobUuid, int limit) {
+        String body = json(ErrorReply.of(ApiException.timeout("the API job did not finish before its deadline "
+                + "(X-API-Timeout, or the API's default); what it had not committed by then never will be")), false);
+        Uni<List<ApiJobRepository.FinishedJob>> ended = jobUuid != null
+                ? jobs.failIfOverdueInTransaction(jobUuid, FAILURE_STATUS, body)
+                : jobs.failOverdueInTransaction(FAILURE_STATUS, body, limit);
+        return ended.call(list -> notifyWebHooks(list, false, body));
+    }
+
+    void committed(String jobUuid, JobState state) {
+        metrics.counter("zstack.api.jobs.finished", "outcome", state.name()).increment();
+        waiters.ended(jobUuid);
+    }
+
+    void overdueCommitted(List<ApiJobRepository.FinishedJob> ended) {
+        for (ApiJobRepository.FinishedJob job : ended) {
+            metrics.counter("zstack.api.jobs.finished", "outcome", "Overdue").increment();
+            waiters.ended(job.uuid());
+        }
+    }
+
+    private Uni<Void> notifyWebHooks(List<ApiJobRepository.FinishedJob> ended, boolean success, String body) {
+        return Uni.createFrom().voidItem();
+    }
+
+    String json(Object reply, boolean withSchema) {
+        try {
+            return mapper.writeValueAsString(reply);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a reply could not be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package org.zstack.cp.job;
+
+enum JobState { Running, Succeeded, Failed }
