@@ -41,11 +41,16 @@ public final class Api {
     }
 
     /** A request with an admin session, logging in once per test JVM. */
-    public static synchronized RequestSpecification as() {
+    public static RequestSpecification as() {
+        return RestAssured.given().contentType(ContentType.JSON).header("Authorization", "OAuth " + sessionUuid());
+    }
+
+    /** The admin session of this test JVM. */
+    public static synchronized String sessionUuid() {
         if (session == null) {
             session = login();
         }
-        return RestAssured.given().contentType(ContentType.JSON).header("Authorization", "OAuth " + session);
+        return session;
     }
 
     public static String json(String singleQuoted) {
