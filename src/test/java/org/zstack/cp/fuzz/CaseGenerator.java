@@ -515,7 +515,7 @@ final class CaseGenerator {
                 "/zstack/v1/VM-INSTANCES", "/zstack/v1/hosts/kvm/" + uuid + "/actions", "/zstack/v1/tpms/" + uuid + "/x",
                 "/zstack/v1/accounts/logout", "/zstack/v1/system-tags/" + uuid))
                 : values.pick(List.of("/zstack/v2/vm-instances", "/zstack/v1", "/zstack/v1/", "/zstack",
-                "/zstack/v1/vm-instances/", "/zstack/v1/api-jobs/" + uuid, "/zstack/asyncrest/callback",
+                "/zstack/v1/vm-instances/", "/zstack/v1/api-jobs/" + uuid + "/x", "/zstack/asyncrest/callback",
                 "/zstack/v1/vm-instances/" + uuid + "/actions/", "/zstack//v1/hosts"));
         String method = values.pick(List.of("GET", "PUT", "POST", "DELETE", "PATCH"));
         FuzzCase c = new FuzzCase("(no route)", method, path);
