@@ -19,6 +19,7 @@ import java.util.List;
 /** Attaches request tags to resources, once per (resource, tag), inside the caller's transaction. */
 @ApplicationScoped
 public class TagService {
+    /** Both tag inventories have the same fields, so either names what {@code fields=} may select. */
     static final QueryFields FIELDS = QueryFields.keyedBy("uuid").inventory(SystemTagInventory.class)
             .text("uuid", "resourceUuid", "resourceType", "tag").date("createDate", "lastOpDate");
     private final TagRepositories.SystemTags systemTags;
