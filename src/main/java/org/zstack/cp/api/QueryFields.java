@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * The inventory fields a resource lets clients query and sort on, each with the entity attribute
- * it reads and the type its values are converted to before they are bound.
+ * it reads and the type its values are converted to before they are bound, and the inventory record
+ * whose fields {@code fields=} may select.
  */
 public final class QueryFields {
     /** One queryable field; {@code text} fields alone take the LIKE operators. */
@@ -18,6 +20,7 @@ public final class QueryFields {
 
     private final Map<String, Field> fields = new LinkedHashMap<>();
     private final String idAttribute;
+    private List<String> inventoryFields = List.of();
 
     private QueryFields(String idAttribute) {
         this.idAttribute = idAttribute;
@@ -60,6 +63,26 @@ public final class QueryFields {
     public <E extends Enum<E>> QueryFields enumeration(String name, E[] constants) {
         fields.put(name, new Field(name, name, v -> parseEnum(name, v, constants), false));
         return this;
+    }
+
+    /** The inventory the query answers with; {@code fields=} selects among its fields. */
+    public QueryFields inventory(Class<? extends Record> inventory) {
+        inventoryFields = RecordFields.names(inventory);
+        return this;
+    }
+
+    /** The names, if each is a field of the inventory; null stays null (all fields). */
+    public List<String> selectable(List<String> names) {
+        if (names == null) {
+            return null;
+        }
+        for (String name : names) {
+            if (!inventoryFields.contains(name)) {
+                throw ApiException.invalidArgument("[fields] names [" + name + "], which is not a field of the "
+                        + "inventory; the fields are " + inventoryFields);
+            }
+        }
+        return names;
     }
 
     public Field get(String name) {

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads ZStack's query parameters: repeated {@code q=<field><op><value>}, {@code limit} (default 1000),
- * {@code start}, {@code sort=+field|-field} and {@code replyWithCount}. Values are always bound, never pasted.
+ * {@code start}, {@code sort=+field|-field|field} (ascending without a sign), {@code replyWithCount},
+ * {@code count} and {@code fields=a,b}. {@code groupBy} and {@code filterName} are accepted and, as the
+ * reply does not depend on them here, ignored. Values are always bound, never pasted.
  */
 public final class QueryParser {
     public static final int DEFAULT_LIMIT = 1000;
@@ -37,13 +39,32 @@ public final class QueryParser {
         return new Query(String.join(" and ", clauses), bound, sort(fields, params.getFirst("sort")),
                 nonNegative("start", params.getFirst("start"), 0),
                 nonNegative("limit", params.getFirst("limit"), DEFAULT_LIMIT),
-                Boolean.parseBoolean(params.getFirst("replyWithCount")));
+                Boolean.parseBoolean(params.getFirst("replyWithCount")), count(params),
+                fields.selectable(fields(params)));
+    }
+
+    /** Whether a query asks for the total alone ({@code count=true}). */
+    public static boolean count(MultivaluedMap<String, String> params) {
+        return Boolean.parseBoolean(params.getFirst("count"));
+    }
+
+    /** The inventory fields named by {@code fields=a,b}, or null when the query does not name any. */
+    public static List<String> fields(MultivaluedMap<String, String> params) {
+        String value = params.getFirst("fields");
+        if (value == null) {
+            return null;
+        }
+        List<String> names = Arrays.stream(value.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
+        if (names.isEmpty()) {
+            throw ApiException.invalidArgument("[fields] names no field");
+        }
+        return names;
     }
 
     /** The query behind {@code GET .../{uuid}}: the one row with that primary key, or none. */
     public static Query byUuid(QueryFields fields, String uuid) {
         return new Query(fields.idAttribute() + " = :id", Parameters.with("id", uuid), Sort.by(fields.idAttribute()),
-                0, 1, false);
+                0, 1, false, false, null);
     }
 
     private static String clause(QueryFields fields, String condition, String name, Parameters bound) {

@@ -12,7 +12,7 @@ public final class QueryRunner {
     private QueryRunner() {
     }
 
-    /** One page of rows, and the total when the query asked for it. */
+    /** One page of rows (none for {@code count=true}), and the total when the query asked for it. */
     public record Page<E>(List<E> rows, Long total) {
     }
 
@@ -23,10 +23,10 @@ public final class QueryRunner {
     }
 
     public static <E> Uni<Page<E>> page(PanacheRepositoryBase<E, String> repository, Query query) {
-        Uni<List<E>> rows = query.limit() == 0
+        Uni<List<E>> rows = query.limit() == 0 || query.count()
                 ? Uni.createFrom().item(List.of())
                 : find(repository, query).range(query.start(), query.start() + query.limit() - 1).list();
-        if (!query.replyWithCount()) {
+        if (!query.counts()) {
             return rows.map(list -> new Page<>(list, null));
         }
         return rows.flatMap(list -> count(repository, query).map(total -> new Page<>(list, total)));

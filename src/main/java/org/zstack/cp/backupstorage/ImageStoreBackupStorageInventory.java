@@ -1,11 +1,12 @@
 package org.zstack.cp.backupstorage;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.zstack.cp.api.ZStackClass;
 import java.time.Instant;
 import java.util.List;
 
 @RegisterForReflection
-
+@ZStackClass("org.zstack.storage.backup.imagestore.ImageStoreBackupStorageInventory")
 public record ImageStoreBackupStorageInventory(String uuid, String name, String url, String description,
                                                long totalCapacity, long availableCapacity, String type,
                                                BackupStorageState state, BackupStorageStatus status,

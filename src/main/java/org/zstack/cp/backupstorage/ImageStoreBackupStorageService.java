@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ImageStoreBackupStorageService {
     static final String RESOURCE_TYPE = "ImageStoreBackupStorageVO";
-    static final QueryFields FIELDS = QueryFields.keyedBy("uuid")
+    static final QueryFields FIELDS = QueryFields.keyedBy("uuid").inventory(ImageStoreBackupStorageInventory.class)
             .text("uuid", "name", "url", "description", "type", "hostname", "username")
             .integer("sshPort")
             .enumeration("state", BackupStorageState.values()).enumeration("status", BackupStorageStatus.values())

@@ -1,10 +1,11 @@
 package org.zstack.cp.host;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.zstack.cp.api.ZStackClass;
 import java.time.Instant;
 
 @RegisterForReflection
-
+@ZStackClass("org.zstack.kvm.KVMHostInventory")
 public record HostInventory(String uuid, String name, String description, String managementIp, int agentPort,
                             int sshPort, String username, HostState state, HostStatus status,
                             Instant createDate, Instant lastOpDate) {

@@ -20,7 +20,7 @@ import java.util.Objects;
 @ApplicationScoped
 public class HostService {
     static final String RESOURCE_TYPE = "HostVO";
-    static final QueryFields FIELDS = QueryFields.keyedBy("uuid")
+    static final QueryFields FIELDS = QueryFields.keyedBy("uuid").inventory(HostInventory.class)
             .text("uuid", "name", "description", "managementIp", "username")
             .integer("agentPort", "sshPort")
             .enumeration("state", HostState.values()).enumeration("status", HostStatus.values())

@@ -1,17 +1,19 @@
 package org.zstack.cp.iam2;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.zstack.cp.api.ZStackClass;
 import java.time.Instant;
 import java.util.List;
 
 /** Never carries the password or its hash. */
 @RegisterForReflection
+@ZStackClass("org.zstack.iam2.entity.IAM2VirtualIDInventory")
 public record Iam2VirtualIdInventory(String uuid, String name, String description, String type,
                                      Iam2VirtualIdState state, Instant createDate, Instant lastOpDate,
                                      List<Attribute> attributes) {
 
     @RegisterForReflection
-
+    @ZStackClass("org.zstack.iam2.entity.IAM2VirtualIDAttributeInventory")
     public record Attribute(String uuid, String name, String value, String type, String virtualIDUuid,
                             Instant createDate, Instant lastOpDate) {
         static Attribute from(Iam2AttributeEntity a) {

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Iam2VirtualIdService {
     static final String RESOURCE_TYPE = "IAM2VirtualIDVO";
-    static final QueryFields FIELDS = QueryFields.keyedBy("uuid")
+    static final QueryFields FIELDS = QueryFields.keyedBy("uuid").inventory(Iam2VirtualIdInventory.class)
             .text("uuid", "name", "description", "type")
             .enumeration("state", Iam2VirtualIdState.values())
             .date("createDate", "lastOpDate");

@@ -22,14 +22,14 @@ public class TagResource {
     @Operation(operationId = "QuerySystemTag", summary = "Query system tags")
     @GET
     @Path("/system-tags")
-    public Uni<Replies.Inventories<TagInventory>> systemTags(@Context UriInfo uri) {
+    public Uni<Replies.Inventories<SystemTagInventory>> systemTags(@Context UriInfo uri) {
         return service.querySystemTags(QueryParser.parse(TagService.FIELDS, uri.getQueryParameters()));
     }
 
     @Operation(operationId = "QueryUserTag", summary = "Query user tags")
     @GET
     @Path("/user-tags")
-    public Uni<Replies.Inventories<TagInventory>> userTags(@Context UriInfo uri) {
+    public Uni<Replies.Inventories<UserTagInventory>> userTags(@Context UriInfo uri) {
         return service.queryUserTags(QueryParser.parse(TagService.FIELDS, uri.getQueryParameters()));
     }
 }

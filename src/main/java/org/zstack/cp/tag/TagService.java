@@ -19,7 +19,8 @@ import java.util.List;
 /** Attaches request tags to resources, once per (resource, tag), inside the caller's transaction. */
 @ApplicationScoped
 public class TagService {
-    static final QueryFields FIELDS = QueryFields.keyedBy("uuid")
+    /** Both tag inventories have the same fields, so either names what {@code fields=} may select. */
+    static final QueryFields FIELDS = QueryFields.keyedBy("uuid").inventory(SystemTagInventory.class)
             .text("uuid", "resourceUuid", "resourceType", "tag").date("createDate", "lastOpDate");
     private final TagRepositories.SystemTags systemTags;
     private final TagRepositories.UserTags userTags;
@@ -46,13 +47,13 @@ public class TagService {
     }
 
     @WithSession
-    public Uni<Replies.Inventories<TagInventory>> querySystemTags(Query query) {
-        return QueryRunner.run(systemTags, query, t -> TagInventory.of(t, "System"));
+    public Uni<Replies.Inventories<SystemTagInventory>> querySystemTags(Query query) {
+        return QueryRunner.run(systemTags, query, SystemTagInventory::from);
     }
 
     @WithSession
-    public Uni<Replies.Inventories<TagInventory>> queryUserTags(Query query) {
-        return QueryRunner.run(userTags, query, t -> TagInventory.of(t, "User"));
+    public Uni<Replies.Inventories<UserTagInventory>> queryUserTags(Query query) {
+        return QueryRunner.run(userTags, query, UserTagInventory::from);
     }
 
     private static Uni<Void> insert(String table, String resourceUuid, String resourceType, List<String> tags) {

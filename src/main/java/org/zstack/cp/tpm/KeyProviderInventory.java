@@ -1,10 +1,11 @@
 package org.zstack.cp.tpm;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.zstack.cp.api.ZStackClass;
 import java.time.Instant;
 
 @RegisterForReflection
-
+@ZStackClass("org.zstack.header.keyprovider.KeyProviderInventory")
 public record KeyProviderInventory(String uuid, String name, String type, String description,
                                    Instant createDate, Instant lastOpDate) {
     static KeyProviderInventory from(KeyProviderEntity k) {

@@ -18,7 +18,7 @@ import java.util.Objects;
 @ApplicationScoped
 public class KeyProviderService {
     static final String RESOURCE_TYPE = "KeyProviderVO";
-    static final QueryFields FIELDS = QueryFields.keyedBy("uuid")
+    static final QueryFields FIELDS = QueryFields.keyedBy("uuid").inventory(KeyProviderInventory.class)
             .text("uuid", "name", "type", "description").date("createDate", "lastOpDate");
     private final TpmRepositories.KeyProviders keyProviders;
     private final TpmRepositories.Tpms tpms;

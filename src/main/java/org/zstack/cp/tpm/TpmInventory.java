@@ -1,16 +1,17 @@
 package org.zstack.cp.tpm;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.zstack.cp.api.ZStackClass;
 import java.time.Instant;
 import java.util.List;
 
 @RegisterForReflection
-
+@ZStackClass("org.zstack.header.tpm.entity.TpmInventory")
 public record TpmInventory(String uuid, String name, String vmInstanceUuid, String keyProviderUuid,
                            Instant createDate, Instant lastOpDate, List<HostRef> hostRefs) {
 
     @RegisterForReflection
-
+    @ZStackClass("org.zstack.header.tpm.entity.TpmHostRefInventory")
     public record HostRef(long id, String tpmUuid, String hostUuid, String path, Instant createDate,
                           Instant lastOpDate) {
         static HostRef from(TpmHostRefEntity r) {

@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class TpmService {
     static final String RESOURCE_TYPE = "TpmVO";
-    static final QueryFields FIELDS = QueryFields.keyedBy("uuid")
+    static final QueryFields FIELDS = QueryFields.keyedBy("uuid").inventory(TpmInventory.class)
             .text("uuid", "name", "vmInstanceUuid", "keyProviderUuid").date("createDate", "lastOpDate");
     private static final Map<String, Object> NEEDS_STOPPED = Map.of("support.vm.state", List.of("Stopped"));
     private final TpmRepositories.Tpms tpms;

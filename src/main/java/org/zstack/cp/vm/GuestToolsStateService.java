@@ -27,7 +27,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class GuestToolsStateService {
-    static final QueryFields FIELDS = QueryFields.keyedBy("vmInstanceUuid")
+    static final QueryFields FIELDS = QueryFields.keyedBy("vmInstanceUuid").inventory(GuestToolsStateInventory.class)
             .text("vmInstanceUuid", "version", "platform", "osType")
             .enumeration("qgaState", QgaState.values()).enumeration("zwatchState", ZWatchState.values())
             .date("createDate", "lastOpDate");

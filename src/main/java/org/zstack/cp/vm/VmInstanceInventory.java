@@ -1,10 +1,11 @@
 package org.zstack.cp.vm;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.zstack.cp.api.ZStackClass;
 import java.time.Instant;
 
 @RegisterForReflection
-
+@ZStackClass("org.zstack.header.vm.VmInstanceInventory")
 public record VmInstanceInventory(String uuid, String name, String description, VmState state, String hostUuid,
                                   String hypervisorType, String platform, String guestOsType,
                                   Instant createDate, Instant lastOpDate) {

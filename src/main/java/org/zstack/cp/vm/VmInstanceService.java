@@ -23,7 +23,7 @@ import java.util.Objects;
 @ApplicationScoped
 public class VmInstanceService {
     static final String RESOURCE_TYPE = "VmInstanceVO";
-    static final QueryFields FIELDS = QueryFields.keyedBy("uuid")
+    static final QueryFields FIELDS = QueryFields.keyedBy("uuid").inventory(VmInstanceInventory.class)
             .text("uuid", "name", "description", "hostUuid", "hypervisorType", "platform", "guestOsType")
             .enumeration("state", VmState.values())
             .date("createDate", "lastOpDate");
