@@ -82,7 +82,7 @@ class JobResults {
 
     String json(Object reply, boolean withSchema) {
         try {
-            return mapper.writeValueAsString(reply);
+            return mapper.writeValueAsString(withSchema ? Replies.withSchema(reply) : reply);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a reply could not be written as JSON", e);
         }

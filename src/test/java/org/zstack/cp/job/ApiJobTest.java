@@ -61,8 +61,12 @@ class ApiJobTest extends RunningVmOnFakeAgent {
                 "keyProviderUuid", kp2)))).getString("inventory.keyProviderUuid")).isEqualTo(kp2);
 
         String name = "sdk-vid-" + UUID.randomUUID().toString().substring(0, 8);
-        String virtualId = ok(sdk.post("/zstack/v1/iam2/virtual-ids", Map.of("params", Map.of("name", name,
-                "password", Api.sha512("sdk-vid-secret"))))).getString("inventory.uuid");
+        io.restassured.path.json.JsonPath created = ok(sdk.post("/zstack/v1/iam2/virtual-ids", Map.of("params",
+                Map.of("name", name, "password", Api.sha512("sdk-vid-secret"),
+                        "attributes", List.of(Map.of("name", "a", "value", "b"))))));
+        assertThat(created.getMap("schema")).containsEntry("inventory", "org.zstack.iam2.entity.IAM2VirtualIDInventory")
+                .containsEntry("inventory.attributes[0]", "org.zstack.iam2.entity.IAM2VirtualIDAttributeInventory");
+        String virtualId = created.getString("inventory.uuid");
         assertThat(ok(sdk.put("/zstack/v1/iam2/virtual-ids/" + virtualId + "/actions",
                 Map.of("updateIAM2VirtualID", Map.of("name", name + "-renamed"))))
                 .getString("inventory.name")).isEqualTo(name + "-renamed");
@@ -74,9 +78,11 @@ class ApiJobTest extends RunningVmOnFakeAgent {
         String bs = ok(sdk.post("/zstack/v1/backup-storage/image-store", Map.of("params", Map.of("name", "sdk-bs",
                 "url", "/data", "hostname", hostname, "username", "root", "password", "Bs-ssh-pw-1",
                 "agentPort", agent.port())))).getString("inventory.uuid");
-        assertThat(ok(sdk.put("/zstack/v1/backup-storage/image-store/" + bs + "/actions",
-                Map.of("updateImageStoreBackupStorage", Map.of("sshPort", 2222))))
-                .getInt("inventory.sshPort")).isEqualTo(2222);
+        io.restassured.path.json.JsonPath updated = ok(sdk.put("/zstack/v1/backup-storage/image-store/" + bs
+                + "/actions", Map.of("updateImageStoreBackupStorage", Map.of("sshPort", 2222))));
+        assertThat(updated.getInt("inventory.sshPort")).isEqualTo(2222);
+        assertThat(updated.getMap("schema")).as("the SDK reads the subclass from the schema")
+                .isEqualTo(Map.of("inventory", "org.zstack.storage.backup.imagestore.ImageStoreBackupStorageInventory"));
         assertThat(ok(sdk.put("/zstack/v1/backup-storage/image-store/" + bs + "/actions",
                 Map.of("reconnectImageStoreBackupStorage", Map.of())))
                 .getLong("inventory.availableCapacity")).isEqualTo(600);
