@@ -51,6 +51,8 @@ class TwoReplicaApiJobIT {
     private static final int ROUNDS = 20;
     /** The killed job's X-API-Timeout: its first poll, which waits up to 2 s, must be sent before the deadline. */
     private static final int TIMEOUT_SECONDS = 4;
+    /** How long a hanging agent takes to answer: far past every deadline here. */
+    private static final Duration HANG = Duration.ofMinutes(5);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static GenericContainer<?> pg;
@@ -154,53 +156,89 @@ class TwoReplicaApiJobIT {
     }
 
     @Test
-    void aJobWhoseReplicaIsKilledMidCallFailsAtItsDeadlineAndChangesNothing() throws Exception {
+    void jobsWhoseReplicaIsKilledMidCallFailAtTheirDeadlineAndChangeNothing() throws Exception {
         WireMockServer imageStore = WireMockAgent.start();
+        ExecutorService pollers = Executors.newFixedThreadPool(2);
         try (PackagedApp doomed = PackagedApp.start(pg, "jobs-killed")) {
             imageStore.stubFor(post(CONNECT).willReturn(aResponse().withStatus(200)
                     .withBody("{\"success\": true, \"totalCapacity\": 1000, \"availableCapacity\": 600}")));
+            agent.answer("/vm/changepasswd", Answer.ok("{\"success\": true}"));
             String bs = inventoryUuid(send(a, "POST", "/zstack/v1/backup-storage/image-store", "{\"params\": {"
                     + "\"name\": \"bs\", \"url\": \"/data\", \"hostname\": \"127.0.0.9\", \"username\": \"root\", "
                     + "\"password\": \"Bs-ssh-pw\", \"agentPort\": " + imageStore.port() + "}}", null, null));
             String reconnect = "/zstack/v1/backup-storage/image-store/" + bs + "/actions";
+            String vmActions = "/zstack/v1/vm-instances/" + vm + "/actions";
             doomed.awaitReady(Duration.ofMinutes(2));
-            Result warmUp = SdkClient.of(doomed.baseUrl(), session).put(reconnect,
-                    Map.of("reconnectImageStoreBackupStorage", Map.of()));
-            assertThat(warmUp.ok()).as("a first reconnect on the replica to be killed: %s", warmUp.error()).isTrue();
+            SdkClient warm = SdkClient.of(doomed.baseUrl(), session);
+            for (Result warmUp : List.of(warm.put(reconnect, Map.of("reconnectImageStoreBackupStorage", Map.of())),
+                    warm.put(vmActions, Map.of("changeVmPassword", Map.of("account", "root", "password",
+                            "Warm-up-pw-1"))))) {
+                assertThat(warmUp.ok()).as("a first call on the replica to be killed: %s", warmUp.error()).isTrue();
+            }
             imageStore.stubFor(post(CONNECT).willReturn(aResponse().withStatus(200)
                     .withBody("{\"success\": true, \"totalCapacity\": 9, \"availableCapacity\": 9}")
-                    .withFixedDelay((int) Duration.ofMinutes(5).toMillis())));
-            List<String> before = rowsOf(bs);
+                    .withFixedDelay((int) HANG.toMillis())));
+            agent.answer("/vm/changepasswd", Answer.ok("{\"success\": true}").delayedBy(HANG.toMillis()));
+            int passwordCommands = agent.requests("/vm/changepasswd").size();
+            List<String> before = rowsOf(bs, vm);
 
-            String jobUuid = SdkClient.newJobUuid();
             long submitted = System.nanoTime();
-            HttpResponse<String> accepted = send(doomed, "PUT", reconnect, "{\"reconnectImageStoreBackupStorage\": {}, "
-                    + "\"systemTags\": [\"killed::mid-job\"]}", jobUuid, String.valueOf(TIMEOUT_SECONDS));
-            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-            awaitUntil(() -> imageStore.findAll(postRequestedFor(urlEqualTo(CONNECT))).size() == 3,
-                    "the killed replica's connect reached the agent");
+            List<String> locations = new ArrayList<>();
+            for (String[] call : List.of(new String[] {reconnect, "\"reconnectImageStoreBackupStorage\": {}"},
+                    new String[] {vmActions, "\"changeVmPassword\": {\"account\": \"root\", \"password\": "
+                            + "\"Killed-pw-1\"}"})) {
+                HttpResponse<String> accepted = send(doomed, "PUT", call[0], "{" + call[1] + ", \"systemTags\": "
+                        + "[\"killed::mid-job\"], \"userTags\": [\"killed\"]}", SdkClient.newJobUuid(),
+                        String.valueOf(TIMEOUT_SECONDS));
+                assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+                locations.add(onB(JSON.readTree(accepted.body()).get("location").asText()));
+            }
+            awaitUntil(() -> imageStore.findAll(postRequestedFor(urlEqualTo(CONNECT))).size() == 3
+                            && agent.requests("/vm/changepasswd").size() == passwordCommands + 1,
+                    "the killed replica's commands reached the agents");
             doomed.close();
             assertThat(doomed.awaitExit(Duration.ofSeconds(30))).isTrue();
 
-            String onB = onB(JSON.readTree(accepted.body()).get("location").asText());
-            HttpResponse<String> first = get(onB);
-            assertThat(first.statusCode()).as("a poll before the deadline, answered %d ms after the submission: %s",
-                    (System.nanoTime() - submitted) / 1_000_000, first.body()).isEqualTo(202);
-            assertThat(first.body()).isEqualTo("{}");
-            HttpResponse<String> end = first;
-            for (int polls = 0; end.statusCode() == 202; polls++) {
-                assertThat(polls).as("polls of a job past its deadline").isLessThan(30);
-                assertThat(end.body()).isEqualTo("{}");
-                end = get(onB);
+            List<CompletableFuture<String>> ends = new ArrayList<>();
+            for (String location : locations) {
+                ends.add(CompletableFuture.supplyAsync(() -> pollUntilOverdue(location, submitted), pollers));
             }
-            assertThat(end.statusCode()).as(end.body()).isEqualTo(503);
-            assertThat(JSON.readTree(end.body()).at("/error/code").asText()).isEqualTo("SYS.1001");
-            assertThat(column("SELECT state || ' ' || result_status || ' ' || (finished_at >= deadline_at) "
-                    + "FROM api_job WHERE uuid = ?", jobUuid)).containsExactly("Failed 503 true");
-            assertThat(get(onB).body()).as("the answer stays").isEqualTo(end.body());
-            assertThat(rowsOf(bs)).isEqualTo(before);
+            for (int i = 0; i < ends.size(); i++) {
+                String end = ends.get(i).get(2, TimeUnit.MINUTES);
+                assertThat(JSON.readTree(end).at("/error/code").asText()).as(end).isEqualTo("SYS.1001");
+                String jobUuid = URI.create(locations.get(i)).getPath().substring(POLL_PATH.length());
+                assertThat(column("SELECT state || ' ' || result_status || ' ' || (finished_at >= deadline_at) "
+                        + "FROM api_job WHERE uuid = ?", jobUuid)).containsExactly("Failed 503 true");
+                HttpResponse<String> again = get(locations.get(i));
+                assertThat(again.statusCode()).isEqualTo(503);
+                assertThat(again.body()).as("the answer stays").isEqualTo(end);
+            }
+            assertThat(rowsOf(bs, vm)).isEqualTo(before);
         } finally {
+            pollers.shutdownNow();
             imageStore.stop();
+            agent.reset();
+        }
+    }
+
+    /**
+     * Polls a job whose replica is gone: 202 {} before its deadline (the first poll is sent well before it), then
+     * 503; the 503's body.
+     */
+    private static String pollUntilOverdue(String location, long submitted) {
+        try {
+            HttpResponse<String> answer = get(location);
+            assertThat(answer.statusCode()).as("a poll before the deadline, answered %d ms after the submission: %s",
+                    (System.nanoTime() - submitted) / 1_000_000, answer.body()).isEqualTo(202);
+            for (int polls = 1; answer.statusCode() == 202; polls++) {
+                assertThat(answer.body()).isEqualTo("{}");
+                assertThat(polls).as("polls of a job past its deadline").isLessThan(30);
+                answer = get(location);
+            }
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
+            return answer.body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -256,7 +294,7 @@ class TwoReplicaApiJobIT {
         return b.baseUrl() + URI.create(location).getPath();
     }
 
-    private static HttpResponse<String> get(String url) throws Exception {
+    private static HttpResponse<String> get(String url) throws java.io.IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "OAuth " + session).header("X-JSON-Schema", "true").build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -284,13 +322,17 @@ class TwoReplicaApiJobIT {
         return uuid.asText();
     }
 
-    /** Every row of the backup storage and of what hangs off it, as text. */
-    private static List<String> rowsOf(String bs) throws SQLException {
+    /** Every row of the backup storage, of the VM, and of what hangs off them, as text. */
+    private static List<String> rowsOf(String bs, String vm) throws SQLException {
         List<String> rows = new ArrayList<>();
         for (String table : List.of("backup_storage t WHERE uuid", "image_store_backup_storage t WHERE uuid",
                 "backup_storage_capacity t WHERE backup_storage_uuid", "system_tag t WHERE resource_uuid",
                 "user_tag t WHERE resource_uuid")) {
             rows.add(table + ": " + column("SELECT t::text FROM " + table + " = ? ORDER BY 1", bs));
+        }
+        for (String table : List.of("vm_instance t WHERE uuid", "system_tag t WHERE resource_uuid",
+                "user_tag t WHERE resource_uuid")) {
+            rows.add(table + ": " + column("SELECT t::text FROM " + table + " = ? ORDER BY 1", vm));
         }
         return rows;
     }
