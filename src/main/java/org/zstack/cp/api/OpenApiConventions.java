@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Describes the ZStack conventions once for every operation: the error body, the {@code OAuth} session header,
@@ -37,10 +38,10 @@ public class OpenApiConventions implements OASFilter {
             + "SYS.1000: the database is unavailable. SYS.1001: an agent or the database timed out.";
     private static final String COMMON_500 = "SYS.1000: an unexpected error; the details are in the service log.";
     /** Answered by api/http/HttpGuard before any route is chosen, so on every operation. */
-    private static final Map<String, String> HTTP_LAYER = Map.of(
+    private static final Map<String, String> HTTP_LAYER = new TreeMap<>(Map.of(
             "408", "SYS.1007: the headers or the body did not arrive in time; the connection is closed.",
             "414", "SYS.1007: the request line is too long.",
-            "431", "SYS.1007: the headers are too large.");
+            "431", "SYS.1007: the headers are too large."));
     private static final String COMMON_413 = "SYS.1007: the body is too large.";
     private static final String COMMON_415 = "SYS.1007: the Content-Type is not application/json.";
 
@@ -72,44 +73,50 @@ public class OpenApiConventions implements OASFilter {
             if (!path.getKey().startsWith("/zstack/v1")) {
                 continue;
             }
-            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
-                Operation operation = entry.getValue();
-                boolean isPublic = operation.getOperationId() != null
-                        && PUBLIC_OPERATIONS.contains(operation.getOperationId());
-                if (!isPublic) {
-                    operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(SESSION_SCHEME)));
-                }
-                APIResponses responses = operation.getResponses() == null
-                        ? OASFactory.createAPIResponses() : operation.getResponses();
-                if (responses.getAPIResponse("200") == null) {
-                    responses.addAPIResponse("200", OASFactory.createAPIResponse().description("Success: {}")
-                            .content(OASFactory.createContent().addMediaType("application/json",
-                                    OASFactory.createMediaType().schema(OASFactory.createSchema()
-                                            .addType(Schema.SchemaType.OBJECT)))));
-                }
-                addError(responses, "400", COMMON_400);
-                addError(responses, "503", COMMON_503);
-                addError(responses, "500", COMMON_500);
-                HTTP_LAYER.forEach((status, codes) -> addError(responses, status, codes));
-                if (entry.getKey() == PathItem.HttpMethod.PUT || entry.getKey() == PathItem.HttpMethod.POST) {
-                    addError(responses, "413", COMMON_413);
-                    addError(responses, "415", COMMON_415);
-                }
-                if (responses.getAPIResponse("429") != null) {
-                    addError(responses, "429", "");
-                    responses.getAPIResponse("429").addHeader("Retry-After", OASFactory.createHeader().required(true)
-                            .description("In how many seconds to try again").schema(OASFactory.createSchema()
-                                    .addType(Schema.SchemaType.INTEGER).minimum(BigDecimal.ONE)));
-                }
-                operation.setResponses(responses);
-                if (OpenApiQueryParameters.isQuery(operation)) {
-                    OpenApiQueryParameters.addTo(operation);
-                }
-                if (operation.getParameters() != null) {
-                    operation.getParameters().forEach(p -> p.setSchema(
-                            OpenApiWireForms.applied(p.getName(), p.getSchema())));
-                }
-            }
+            path.getValue().getOperations().forEach(OpenApiConventions::describe);
+        }
+    }
+
+    private static void describe(PathItem.HttpMethod method, Operation operation) {
+        boolean isPublic = operation.getOperationId() != null
+                && PUBLIC_OPERATIONS.contains(operation.getOperationId());
+        if (!isPublic) {
+            operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(SESSION_SCHEME)));
+        }
+        APIResponses responses = operation.getResponses() == null
+                ? OASFactory.createAPIResponses() : operation.getResponses();
+        if (responses.getAPIResponse("200") == null) {
+            responses.addAPIResponse("200", OASFactory.createAPIResponse().description("Success: {}")
+                    .content(OASFactory.createContent().addMediaType("application/json",
+                            OASFactory.createMediaType().schema(OASFactory.createSchema()
+                                    .addType(Schema.SchemaType.OBJECT)))));
+        }
+        addErrors(method, responses);
+        operation.setResponses(responses);
+        if (OpenApiQueryParameters.isQuery(operation)) {
+            OpenApiQueryParameters.addTo(operation);
+        }
+        if (operation.getParameters() != null) {
+            operation.getParameters().forEach(p -> p.setSchema(
+                    OpenApiWireForms.applied(p.getName(), p.getSchema())));
+        }
+    }
+
+    /** Every error status the operation can answer, each with the ZStack error body. */
+    private static void addErrors(PathItem.HttpMethod method, APIResponses responses) {
+        addError(responses, "400", COMMON_400);
+        addError(responses, "503", COMMON_503);
+        addError(responses, "500", COMMON_500);
+        HTTP_LAYER.forEach((status, codes) -> addError(responses, status, codes));
+        if (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.POST) {
+            addError(responses, "413", COMMON_413);
+            addError(responses, "415", COMMON_415);
+        }
+        if (responses.getAPIResponse("429") != null) {
+            addError(responses, "429", "");
+            responses.getAPIResponse("429").addHeader("Retry-After", OASFactory.createHeader().required(true)
+                    .description("In how many seconds to try again").schema(OASFactory.createSchema()
+                            .addType(Schema.SchemaType.INTEGER).minimum(BigDecimal.ONE)));
         }
     }
 
