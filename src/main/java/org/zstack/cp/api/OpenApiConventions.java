@@ -11,17 +11,24 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Describes the ZStack conventions once for every operation: the error body, the {@code OAuth} session header,
- * and the error codes that any operation can answer. Operations add their own codes with {@code @APIResponse}.
+ * the error statuses and codes that any operation can answer, dates and UUIDs as ZStack writes them
+ * ({@link OpenApiWireForms}), the query parameters ({@link OpenApiQueryParameters}) and the {@code schema} map that
+ * answers may carry. Operations add their own codes with {@code @APIResponse}.
  */
 public class OpenApiConventions implements OASFilter {
     static final String ERROR_SCHEMA = "ZStackError";
     static final String SESSION_SCHEME = "OAuth";
+    /** For the operations that hash a password (api/RetryLater from secret/PasswordHasher). */
+    public static final String BUSY_HASHING = "ID.1000: too many password checks at once; the Retry-After header "
+            + "says in how many seconds to try again.";
     private static final Set<String> PUBLIC_OPERATIONS = Set.of("LogInByAccount", "LogOut", "ValidateSession");
     private static final String COMMON_400 = "SYS.1007: the body is not JSON, or a field has the wrong type. "
             + "ID.1001: the Authorization header is missing or is not 'OAuth <session uuid>'.";
@@ -30,21 +37,31 @@ public class OpenApiConventions implements OASFilter {
             + "SYS.1003: the resource, or one it refers to, does not exist. "
             + "SYS.1000: the database is unavailable. SYS.1001: an agent or the database timed out.";
     private static final String COMMON_500 = "SYS.1000: an unexpected error; the details are in the service log.";
+    /** Answered by api/http/HttpGuard before any route is chosen, so on every operation. */
+    private static final Map<String, String> HTTP_LAYER = new TreeMap<>(Map.of(
+            "408", "SYS.1007: the headers or the body did not arrive in time; the connection is closed.",
+            "414", "SYS.1007: the request line is too long.",
+            "431", "SYS.1007: the headers are too large."));
+    private static final String COMMON_413 = "SYS.1007: the body is too large.";
+    private static final String COMMON_415 = "SYS.1007: the Content-Type is not application/json.";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         Components components = openAPI.getComponents() == null
                 ? OASFactory.createComponents() : openAPI.getComponents();
         components.addSchema(ERROR_SCHEMA, errorSchema());
-        if (components.getSchemas() != null) {
-            components.getSchemas().forEach((name, schema) -> {
-                if (name.endsWith("Body")) {
-                    schema.addProperty("systemTags",
-                            tagList("System tags; validationOnly runs every check and writes nothing"));
-                    schema.addProperty("userTags", tagList("User tags"));
-                }
-            });
-        }
+        components.getSchemas().forEach((name, schema) -> {
+            if (name.endsWith("Body")) {
+                schema.addProperty("systemTags",
+                        tagList("System tags; validationOnly runs every check and writes nothing"));
+                schema.addProperty("userTags", tagList("User tags"));
+            }
+            if (schema.getProperties() != null && (schema.getProperties().containsKey("inventory")
+                    || schema.getProperties().containsKey("inventories"))) {
+                schema.addProperty("schema", classNames());
+            }
+        });
+        OpenApiWireForms.describe(components);
         components.addSecurityScheme(SESSION_SCHEME, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("Authorization")
                 .description("OAuth <session uuid>, from PUT /zstack/v1/accounts/login"));
@@ -56,35 +73,67 @@ public class OpenApiConventions implements OASFilter {
             if (!path.getKey().startsWith("/zstack/v1")) {
                 continue;
             }
-            for (Operation operation : path.getValue().getOperations().values()) {
-                boolean isPublic = operation.getOperationId() != null
-                        && PUBLIC_OPERATIONS.contains(operation.getOperationId());
-                if (!isPublic) {
-                    operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(SESSION_SCHEME)));
-                }
-                APIResponses responses = operation.getResponses() == null
-                        ? OASFactory.createAPIResponses() : operation.getResponses();
-                if (responses.getAPIResponse("200") == null) {
-                    responses.addAPIResponse("200", OASFactory.createAPIResponse().description("Success: {}")
-                            .content(OASFactory.createContent().addMediaType("application/json",
-                                    OASFactory.createMediaType().schema(OASFactory.createSchema()
-                                            .addType(Schema.SchemaType.OBJECT)))));
-                }
-                addError(responses, "400", COMMON_400);
-                addError(responses, "503", COMMON_503);
-                addError(responses, "500", COMMON_500);
-                operation.setResponses(responses);
-            }
+            path.getValue().getOperations().forEach(OpenApiConventions::describe);
+        }
+    }
+
+    private static void describe(PathItem.HttpMethod method, Operation operation) {
+        boolean isPublic = operation.getOperationId() != null
+                && PUBLIC_OPERATIONS.contains(operation.getOperationId());
+        if (!isPublic) {
+            operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(SESSION_SCHEME)));
+        }
+        APIResponses responses = operation.getResponses() == null
+                ? OASFactory.createAPIResponses() : operation.getResponses();
+        if (responses.getAPIResponse("200") == null) {
+            responses.addAPIResponse("200", OASFactory.createAPIResponse().description("Success: {}")
+                    .content(OASFactory.createContent().addMediaType("application/json",
+                            OASFactory.createMediaType().schema(OASFactory.createSchema()
+                                    .addType(Schema.SchemaType.OBJECT)))));
+        }
+        addErrors(method, responses);
+        operation.setResponses(responses);
+        if (OpenApiQueryParameters.isQuery(operation)) {
+            OpenApiQueryParameters.addTo(operation);
+        }
+        if (operation.getParameters() != null) {
+            operation.getParameters().forEach(p -> p.setSchema(
+                    OpenApiWireForms.applied(p.getName(), p.getSchema())));
+        }
+    }
+
+    /** Every error status the operation can answer, each with the ZStack error body. */
+    private static void addErrors(PathItem.HttpMethod method, APIResponses responses) {
+        addError(responses, "400", COMMON_400);
+        addError(responses, "503", COMMON_503);
+        addError(responses, "500", COMMON_500);
+        HTTP_LAYER.forEach((status, codes) -> addError(responses, status, codes));
+        if (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.POST) {
+            addError(responses, "413", COMMON_413);
+            addError(responses, "415", COMMON_415);
+        }
+        if (responses.getAPIResponse("429") != null) {
+            addError(responses, "429", "");
+            responses.getAPIResponse("429").addHeader("Retry-After", OASFactory.createHeader().required(true)
+                    .description("In how many seconds to try again").schema(OASFactory.createSchema()
+                            .addType(Schema.SchemaType.INTEGER).minimum(BigDecimal.ONE)));
         }
     }
 
     private static void addError(APIResponses responses, String status, String commonCodes) {
         APIResponse response = responses.getAPIResponse(status);
-        String own = response == null || response.getDescription() == null ? "" : response.getDescription() + " ";
+        String own = response == null || response.getDescription() == null ? "" : response.getDescription();
         responses.addAPIResponse(status, OASFactory.createAPIResponse()
-                .description(own + commonCodes)
+                .description((own + " " + commonCodes).strip())
                 .content(OASFactory.createContent().addMediaType("application/json", OASFactory.createMediaType()
-                        .schema(OASFactory.createSchema().ref("#/components/schemas/" + ERROR_SCHEMA)))));
+                        .schema(OpenApiWireForms.ref(ERROR_SCHEMA)))));
+    }
+
+    /** ZStack's {@code X-JSON-Schema} answer: JSON paths of the answer mapped to ZStack class names. */
+    private static Schema classNames() {
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("With X-JSON-Schema: the ZStack class name of the objects at these JSON paths")
+                .additionalPropertiesSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
     }
 
     private static Schema tagList(String description) {

@@ -5,7 +5,9 @@ import java.util.regex.Pattern;
 
 /** ZStack UUIDs: 32 lowercase hex characters, no dashes. */
 public final class Uuids {
-    private static final Pattern FORM = Pattern.compile("[0-9a-f]{32}");
+    /** The form as a regular expression (also in the OpenAPI document). */
+    public static final String REGEX = "^[0-9a-f]{32}$";
+    private static final Pattern FORM = Pattern.compile(REGEX);
 
     private Uuids() {
     }

@@ -32,6 +32,10 @@ import java.util.Locale;
 public class ZStackJson implements ObjectMapperCustomizer {
     public static final DateTimeFormatter DATE_FORMAT =
             DateTimeFormatter.ofPattern("MMM d, yyyy h:mm:ss a", Locale.US).withZone(ZoneId.systemDefault());
+    /** What {@link #DATE_FORMAT} writes, as a regular expression (for the OpenAPI document). */
+    public static final String DATE_REGEX =
+            "^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([1-9]|[12][0-9]|3[01]), [0-9]{4} "
+            + "([1-9]|1[0-2]):[0-5][0-9]:[0-5][0-9] (AM|PM)$";
 
     /** Last, so that its date serializer wins over the JavaTimeModule that Quarkus registers. */
     @Override

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.zstack.cp.api.RunsToCompletion;
 import org.zstack.cp.api.Action;
 import org.zstack.cp.api.ActionDispatcher;
+import org.zstack.cp.api.OpenApiConventions;
 import org.zstack.cp.api.QueryParser;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.Dispatchers;
@@ -49,6 +50,7 @@ public class Iam2VirtualIdResource {
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = Iam2ApiDocs.IAM2VirtualIDReply.class)))
     @APIResponse(responseCode = "503", description = "SYS.1007: the name is taken.")
+    @APIResponse(responseCode = "429", description = OpenApiConventions.BUSY_HASHING)
     @POST
     public Uni<Object> create(
             @RequestBody(content = @Content(mediaType = "application/json",
@@ -74,6 +76,7 @@ public class Iam2VirtualIdResource {
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = Iam2ApiDocs.IAM2VirtualIDReply.class)))
     @APIResponse(responseCode = "503", description = "SYS.1007: a rule is broken, or the name is taken. SYS.1006: oldPassword does not match.")
+    @APIResponse(responseCode = "429", description = OpenApiConventions.BUSY_HASHING)
     @PUT
     @Path("/{uuid}/actions")
     public Uni<Object> act(@PathParam("uuid") String uuid,

@@ -9,6 +9,7 @@ import org.zstack.cp.support.Db;
 import org.zstack.cp.support.FakeAgent;
 import org.zstack.cp.support.FakeAgent.Answer;
 import org.zstack.cp.support.Fixtures;
+import org.zstack.cp.support.OpenApiContract;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,13 +71,13 @@ class ImageStoreBackupStorageLockingTest {
     private static final int KINDS = 5;
 
     private static HttpResponse<String> put(String session, String bs, String body) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
-                                + "/zstack/v1/backup-storage/image-store/" + bs + "/actions"))
+        return OpenApiContract.checked(CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                                + RestAssured.port + "/zstack/v1/backup-storage/image-store/" + bs + "/actions"))
                         .timeout(Duration.ofMinutes(2))
                         .header("Authorization", "OAuth " + session)
                         .header("Content-Type", "application/json")
                         .PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString()));
     }
 
     @Test

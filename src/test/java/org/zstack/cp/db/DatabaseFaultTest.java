@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.zstack.cp.support.Api;
 import org.zstack.cp.support.Iam2Target;
+import org.zstack.cp.support.OpenApiContract;
 import org.zstack.cp.support.Postgres;
 
 import java.net.URI;
@@ -54,7 +55,8 @@ class DatabaseFaultTest {
         if (session != null) {
             request.header("Authorization", "OAuth " + session);
         }
-        return CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+        return CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                .thenApply(OpenApiContract::checked);
     }
 
     private static String code(HttpResponse<String> response) {

@@ -2,13 +2,18 @@ package org.zstack.cp.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
 import org.zstack.cp.api.ErrorCode;
 import org.zstack.cp.support.Api;
+import org.zstack.cp.support.OpenApiContract;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -36,6 +41,7 @@ final class Oracle {
         List<Violation> violations = new ArrayList<>();
         int status = answer.status();
         String text = answer.text();
+        keepsTheDocument(c, answer).ifPresent(violations::add);
         for (String secret : SECRETS) {
             if (text.contains(secret)) {
                 violations.add(new Violation("a password in the answer", "-", BodyMutator.abbreviate(text)));
@@ -93,6 +99,24 @@ final class Oracle {
             violations.add(new Violation("expected " + c.expect + ", got " + status, code, details));
         }
         return violations;
+    }
+
+    /** The answer as /q/openapi describes it (a target that is not even a URI is not checked). */
+    private static Optional<Violation> keepsTheDocument(FuzzCase c, Answer answer) {
+        URI uri;
+        try {
+            uri = URI.create("http://localhost:" + RestAssured.port + c.target());
+        } catch (IllegalArgumentException notAUri) {
+            return Optional.empty();
+        }
+        Map<String, List<String>> headers = new HashMap<>();
+        answer.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+        try {
+            OpenApiContract.check(c.method, uri, answer.status(), headers, answer.text());
+            return Optional.empty();
+        } catch (AssertionError broken) {
+            return Optional.of(new Violation("an answer that breaks /q/openapi", "-", broken.getMessage()));
+        }
     }
 
     private static boolean codeFitsStatus(int status, String code, Answer answer) {

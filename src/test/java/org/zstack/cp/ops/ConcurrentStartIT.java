@@ -3,6 +3,7 @@ package org.zstack.cp.ops;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
 import org.zstack.cp.support.Api;
+import org.zstack.cp.support.OpenApiContract;
 import org.zstack.cp.support.PackagedApp;
 
 import java.io.IOException;
@@ -50,10 +51,11 @@ class ConcurrentStartIT {
                     assertThat(times).as("migration " + version).isEqualTo(1));
 
             String session = login(first);
-            HttpResponse<String> fromSecond = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(second.baseUrl() + "/zstack/v1/hosts"))
-                    .header("Authorization", "OAuth " + session).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(fromSecond.statusCode()).as("a session from one replica works on the other").isEqualTo(200);
+            HttpResponse<String> fromSecond = OpenApiContract.checked(HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(second.baseUrl() + "/zstack/v1/hosts"))
+                    .header("Authorization", "OAuth " + session).build(), HttpResponse.BodyHandlers.ofString()));
+            assertThat(fromSecond.statusCode())
+                    .as("a session from one replica works on the other: " + fromSecond.body()).isEqualTo(200);
         }
     }
 
@@ -68,12 +70,12 @@ class ConcurrentStartIT {
     }
 
     static String login(PackagedApp app) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<String> r = OpenApiContract.checked(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(app.baseUrl() + "/zstack/v1/accounts/login"))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"logInByAccount\": {\"accountName\": \"admin\", "
                         + "\"password\": \"" + Api.sha512(PackagedApp.ADMIN_PASSWORD) + "\"}}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString()));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).at("/inventory/uuid").asText();
     }

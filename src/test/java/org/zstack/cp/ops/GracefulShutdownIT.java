@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
 import org.zstack.cp.support.FakeAgent;
 import org.zstack.cp.support.FakeAgent.Answer;
+import org.zstack.cp.support.OpenApiContract;
 import org.zstack.cp.support.PackagedApp;
 
 import java.net.URI;
@@ -66,6 +67,11 @@ class GracefulShutdownIT {
                                     .header("Content-Type", "application/json")
                                     .PUT(HttpRequest.BodyPublishers.ofString("{}")).build(),
                                     HttpResponse.BodyHandlers.ofString());
+                            try {
+                                OpenApiContract.checked(r);
+                            } catch (AssertionError broken) {
+                                failures.add(broken.getMessage());
+                            }
                             if (r.statusCode() == 200) {
                                 succeeded.incrementAndGet();
                             } else {
@@ -99,9 +105,10 @@ class GracefulShutdownIT {
 
     private static String post(HttpClient http, PackagedApp app, String session, String path, String body)
             throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+        HttpResponse<String> r = OpenApiContract.checked(http.send(HttpRequest.newBuilder(
+                        URI.create(app.baseUrl() + path))
                 .header("Authorization", "OAuth " + session).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).at("/inventory/uuid").asText();
     }

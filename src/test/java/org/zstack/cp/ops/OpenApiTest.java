@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,6 +69,72 @@ class OpenApiTest {
         assertThat(schemas.at("/Password/type").asText()).isEqualTo("string");
         assertThat(schemas.at("/ChangeVmPasswordParams/properties/password/$ref").asText()).endsWith("Password");
         RestAssured.given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void datesAndUuidsAreDescribedAsZStackWritesThem() throws Exception {
+        JsonNode doc = document();
+        assertThat(doc.path("openapi").asText()).startsWith("3.0.");
+        JsonNode schemas = doc.at("/components/schemas");
+        JsonNode date = schemas.path("ZStackDate");
+        assertThat(date.path("type").asText()).isEqualTo("string");
+        assertThat(date.has("format")).isFalse();
+        Pattern datePattern = Pattern.compile(date.path("pattern").asText());
+        assertThat(datePattern.matcher("Nov 14, 2017 2:20:57 PM").find()).isTrue();
+        assertThat(datePattern.matcher("Jan 1, 2026 12:00:00 AM").find()).isTrue();
+        assertThat(datePattern.matcher("2017-11-14T14:20:57Z").find()).isFalse();
+        assertThat(datePattern.matcher("Nov 14, 2017 14:20:57 PM").find()).isFalse();
+        Pattern uuidPattern = Pattern.compile(schemas.at("/ZStackUuid/pattern").asText());
+        assertThat(uuidPattern.pattern()).isEqualTo("^[0-9a-f]{32}$");
+        assertThat(doc.toString()).doesNotContain("date-time").doesNotContain("\"Instant\"");
+        assertThat(schemas.at("/HostInventory/properties/createDate/$ref").asText()).endsWith("/ZStackDate");
+        assertThat(schemas.at("/SessionInventory/properties/expiredDate/$ref").asText()).endsWith("/ZStackDate");
+        assertThat(schemas.at("/VmInstanceInventory/properties/uuid/$ref").asText()).endsWith("/ZStackUuid");
+        assertThat(schemas.at("/VmInstanceInventory/properties/hostUuid/$ref").asText()).endsWith("/ZStackUuid");
+        assertThat(schemas.at("/ImageStoreBackupStorageInventory/properties/attachedZoneUuids/items/$ref").asText())
+                .endsWith("/ZStackUuid");
+        assertThat(doc.at("/paths/~1zstack~1v1~1hosts~1{uuid}/get/parameters/0/schema/$ref").asText())
+                .endsWith("/ZStackUuid");
+        schemas.fields().forEachRemaining(schema -> {
+            JsonNode properties = schema.getValue().path("properties");
+            if (properties.has("inventory") || properties.has("inventories")) {
+                assertThat(properties.at("/schema/additionalProperties/type").asText()).as(schema.getKey())
+                        .isEqualTo("string");
+            }
+        });
+    }
+
+    @Test
+    void everyQueryTakesTheZStackQueryParametersAndEveryOperationListsItsErrorStatuses() throws Exception {
+        JsonNode doc = document();
+        Set<String> queries = new TreeSet<>();
+        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            JsonNode operation = op.getValue();
+            String name = op.getKey() + " " + path.getKey();
+            Map<String, JsonNode> parameters = new java.util.HashMap<>();
+            operation.path("parameters").forEach(p -> parameters.put(p.path("name").asText(), p));
+            if (operation.path("operationId").asText().startsWith("Query")) {
+                queries.add(name);
+                assertThat(parameters).as(name).containsKeys("q", "limit", "start", "sort", "replyWithCount",
+                        "count", "fields", "groupBy", "filterName");
+                assertThat(parameters.get("q").at("/schema/type").asText()).isEqualTo("array");
+                assertThat(parameters.get("limit").at("/schema/type").asText()).isEqualTo("integer");
+                assertThat(parameters.get("count").at("/schema/type").asText()).isEqualTo("boolean");
+            }
+            Set<String> statuses = new TreeSet<>();
+            operation.path("responses").fieldNames().forEachRemaining(statuses::add);
+            assertThat(statuses).as(name).contains("400", "408", "414", "431", "500", "503");
+            if (op.getKey().equals("put") || op.getKey().equals("post")) {
+                assertThat(statuses).as(name).contains("413", "415");
+            }
+            statuses.stream().filter(s -> !s.equals("200")).forEach(status -> assertThat(
+                    operation.at("/responses/" + status + "/content/application~1json/schema/$ref").asText())
+                    .as(name + " " + status).endsWith("/ZStackError"));
+        }));
+        assertThat(queries).contains("get /zstack/v1/hosts", "get /zstack/v1/vm-instances", "get /zstack/v1/tpms");
+        JsonNode tooMany = doc.at("/paths/~1zstack~1v1~1accounts~1login/put/responses/429");
+        assertThat(tooMany.at("/headers/Retry-After/required").asBoolean()).isTrue();
+        assertThat(doc.at("/paths/~1zstack~1v1~1iam2~1virtual-ids/post/responses").has("429")).isTrue();
     }
 
     private static JsonNode document() throws Exception {

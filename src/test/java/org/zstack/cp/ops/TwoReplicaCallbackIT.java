@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
 import org.zstack.cp.support.FakeAgent;
 import org.zstack.cp.support.FakeAgent.Answer;
+import org.zstack.cp.support.OpenApiContract;
 import org.zstack.cp.support.PackagedApp;
 
 import java.net.URI;
@@ -101,7 +102,8 @@ class TwoReplicaCallbackIT {
                                                                 String path, String body) {
         return HTTP.sendAsync(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
                 .header("Authorization", "OAuth " + session).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+                .thenApply(OpenApiContract::checked);
     }
 
     private static String uuid(HttpResponse<String> answer) throws Exception {

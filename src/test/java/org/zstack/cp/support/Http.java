@@ -8,7 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 
-/** Plain asynchronous HTTP for the concurrency tests, with a session of its own. */
+/** Plain asynchronous HTTP for the concurrency tests, with a session of its own; answers checked by the contract. */
 public final class Http {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private final String session = Api.login();
@@ -18,6 +18,6 @@ public final class Http {
                         .header("Authorization", "OAuth " + session)
                         .header("Content-Type", "application/json")
                         .PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString()).thenApply(OpenApiContract::checked);
     }
 }

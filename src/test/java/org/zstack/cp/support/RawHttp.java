@@ -7,13 +7,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * HTTP/1.1 over a plain socket, for what a normal client refuses to send: huge lines, huge bodies,
- * and bytes that trickle in. A reader thread collects the answer while the writer is still sending.
+ * and bytes that trickle in. A reader thread collects the answer while the writer is still sending. A whole
+ * response is checked against /q/openapi ({@link OpenApiContract}) for the first request line sent.
  */
 public final class RawHttp implements AutoCloseable {
     private final Socket socket;
@@ -22,6 +28,7 @@ public final class RawHttp implements AutoCloseable {
     private final Thread reader;
     private volatile boolean ended;
     private volatile String endReason;
+    private volatile String requestLine;
 
     private RawHttp(Socket socket) throws IOException {
         this.socket = socket;
@@ -53,6 +60,10 @@ public final class RawHttp implements AutoCloseable {
 
     /** Sends bytes; false once the service has closed the connection (broken pipe or reset). */
     public boolean send(byte[] bytes) {
+        if (requestLine == null) {
+            String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            requestLine = text.contains("\r\n") ? text.substring(0, text.indexOf("\r\n")) : null;
+        }
         try {
             out.write(bytes);
             out.flush();
@@ -97,7 +108,7 @@ public final class RawHttp implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             Response r = Response.parse(received());
             if (r != null) {
-                return r;
+                return checked(r);
             }
             if (ended) {
                 break;
@@ -107,6 +118,21 @@ public final class RawHttp implements AutoCloseable {
         Response r = Response.parse(received());
         if (r == null) {
             throw new AssertionError("no whole response within " + bound + " (" + endReason + "): " + received());
+        }
+        return checked(r);
+    }
+
+    /** The response checked against /q/openapi, for the request line sent first (unless it is not even a URI). */
+    private Response checked(Response r) {
+        String[] request = requestLine == null ? new String[0] : requestLine.split(" ");
+        if (request.length == 3) {
+            URI uri;
+            try {
+                uri = URI.create("http://localhost:" + socket.getPort() + request[1]);
+            } catch (IllegalArgumentException notAUri) {
+                return r;
+            }
+            OpenApiContract.check(request[0], uri, r.status(), r.headers(), r.body());
         }
         return r;
     }
@@ -136,6 +162,19 @@ public final class RawHttp implements AutoCloseable {
             }
             return new Response(Integer.parseInt(head.substring(9, 12)), head,
                     new String(rest, 0, length, StandardCharsets.UTF_8));
+        }
+
+        /** The headers, by name as sent. */
+        public Map<String, List<String>> headers() {
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            for (String line : head.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    headers.computeIfAbsent(line.substring(0, colon).trim(), n -> new ArrayList<>())
+                            .add(line.substring(colon + 1).trim());
+                }
+            }
+            return headers;
         }
 
         public String header(String name) {

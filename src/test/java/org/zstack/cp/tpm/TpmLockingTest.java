@@ -6,6 +6,7 @@ import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 import org.zstack.cp.support.Api;
 import org.zstack.cp.support.Fixtures;
+import org.zstack.cp.support.OpenApiContract;
 
 import java.io.IOException;
 import java.net.URI;
@@ -85,10 +86,10 @@ class TpmLockingTest {
             List<Future<HttpResponse<String>>> calls = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 String body = updateWithTags(vm, tpm, keyProviders.get(i % keyProviders.size()));
-                calls.add(clients.submit(() -> CLIENT.send(HttpRequest.newBuilder(
+                calls.add(clients.submit(() -> OpenApiContract.checked(CLIENT.send(HttpRequest.newBuilder(
                                 URI.create("http://localhost:" + RestAssured.port + "/zstack/v1/tpms"))
                         .header("Authorization", "OAuth " + session).header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())));
+                        .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()))));
             }
             for (Future<HttpResponse<String>> call : calls) {
                 HttpResponse<String> r = call.get();
