@@ -85,6 +85,8 @@ public class OpenApiConventions implements OASFilter {
         }
         APIResponses responses = operation.getResponses() == null
                 ? OASFactory.createAPIResponses() : operation.getResponses();
+        operation.setResponses(responses);
+        OpenApiJobs.describe(method, operation);
         if (responses.getAPIResponse("200") == null) {
             responses.addAPIResponse("200", OASFactory.createAPIResponse().description("Success: {}")
                     .content(OASFactory.createContent().addMediaType("application/json",

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Method;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -127,11 +128,21 @@ class OpenApiTest {
             if (op.getKey().equals("put") || op.getKey().equals("post")) {
                 assertThat(statuses).as(name).contains("413", "415");
             }
-            statuses.stream().filter(s -> !s.equals("200")).forEach(status -> assertThat(
+            statuses.stream().filter(s -> !s.equals("200") && !s.equals("202")).forEach(status -> assertThat(
                     operation.at("/responses/" + status + "/content/application~1json/schema/$ref").asText())
                     .as(name + " " + status).endsWith("/ZStackError"));
         }));
         assertThat(queries).contains("get /zstack/v1/hosts", "get /zstack/v1/vm-instances", "get /zstack/v1/tpms");
+        JsonNode updateTpm = doc.at("/paths/~1zstack~1v1~1tpms/put");
+        assertThat(updateTpm.at("/responses/202/content/application~1json/schema/required/0").asText())
+                .isEqualTo("location");
+        List<String> headers = new java.util.ArrayList<>();
+        updateTpm.path("parameters").forEach(p -> headers.add(p.path("name").asText()));
+        assertThat(headers).contains("X-Job-UUID", "X-API-Timeout", "X-Web-Hook", "X-JSON-Schema");
+        assertThat(doc.at("/paths/~1zstack~1v1~1vm-instances~1{vmInstanceUuid}~1guesttools-state/put/responses")
+                .has("202")).as("UpdateGuestToolsState is synchronous in ZStack").isFalse();
+        JsonNode poll = doc.at("/paths/~1zstack~1v1~1api-jobs~1{uuid}/get/responses");
+        assertThat(poll.has("200") && poll.has("202") && poll.has("404") && poll.has("503")).isTrue();
         JsonNode tooMany = doc.at("/paths/~1zstack~1v1~1accounts~1login/put/responses/429");
         assertThat(tooMany.at("/headers/Retry-After/required").asBoolean()).isTrue();
         assertThat(doc.at("/paths/~1zstack~1v1~1iam2~1virtual-ids/post/responses").has("429")).isTrue();
