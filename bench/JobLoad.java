@@ -53,7 +53,8 @@ import java.util.regex.Pattern;
  * The BENCH_RESULT fields are those of bench/wrk/result.lua (requests = operations), plus phase, target (the
  * fixed phase's aim), polls (poll requests sent), polls_per_op, running_polls (polls answered 202) and their
  * mean running_poll_ms, submit_p50/p99_ms (the submit's round trip alone) and, with --app-pid, app_cpu_ms_per_op
- * (the app's user + system CPU time over the phase divided by its operations). errors = connect + read + write + timeout +
+ * (the app's user + system CPU time over the phase divided by its operations) and app_jit_ms_per_op (the part of
+ * it used by the JIT compiler threads that are alive at the phase's end). errors = connect + read + write + timeout +
  * status, where status counts operations that ended with an answer above 399 (503 from the poll included).
  */
 public final class JobLoad {
@@ -104,11 +105,14 @@ public final class JobLoad {
         long polls, runningPolls, runningPollNanos, connect, read, timeout, status;
         private final CpuClock cpu;
         private final long cpuStart;
+        private final long jitStart;
         private long cpuEnd = -1;
+        private long jitEnd = -1;
 
         Phase(String name, boolean job, long seconds, int target, CpuClock cpu) {
             this.cpu = cpu;
             this.cpuStart = cpu.millis();
+            this.jitStart = cpu.jitMillis();
             this.name = name;
             this.job = job;
             this.startNanos = System.nanoTime();
@@ -122,6 +126,7 @@ public final class JobLoad {
         synchronized void ended() {
             if (cpuEnd < 0) {
                 cpuEnd = cpu.millis();
+                jitEnd = cpu.jitMillis();
             }
         }
 
@@ -176,13 +181,15 @@ public final class JobLoad {
             return String.format(Locale.ROOT, "BENCH_RESULT phase=%s requests=%d duration_s=%.3f rps=%.1f p50_ms=%.3f "
                             + "p99_ms=%.3f p999_ms=%.3f max_ms=%.3f errors=%d connect=%d read=%d write=0 timeout=%d "
                             + "status=%d polls=%d polls_per_op=%.2f running_polls=%d running_poll_ms=%.1f "
-                            + "submit_p50_ms=%.3f submit_p99_ms=%.3f app_cpu_ms_per_op=%s target=%d",
+                            + "submit_p50_ms=%.3f submit_p99_ms=%.3f app_cpu_ms_per_op=%s app_jit_ms_per_op=%s target=%d",
                     name, count, secs, count / secs, ms(sorted, 50), ms(sorted, 99), ms(sorted, 99.9),
                     count == 0 ? 0 : sorted[count - 1] / 1e6, errors, connect, read, timeout, status, polls,
                     count == 0 ? 0 : (double) polls / count, runningPolls,
                     runningPolls == 0 ? 0 : runningPollNanos / 1e6 / runningPolls, ms(submitted, 50), ms(submitted, 99),
                     cpuStart < 0 || cpuEnd < 0 || count == 0 ? "n/a"
-                            : String.format(Locale.ROOT, "%.3f", (double) (cpuEnd - cpuStart) / count), target);
+                            : String.format(Locale.ROOT, "%.3f", (double) (cpuEnd - cpuStart) / count),
+                    jitStart < 0 || jitEnd < 0 || count == 0 ? "n/a"
+                            : String.format(Locale.ROOT, "%.3f", (double) (jitEnd - jitStart) / count), target);
         }
 
         private static double ms(long[] sorted, double percentile) {
@@ -197,11 +204,32 @@ public final class JobLoad {
     /** The CPU time (user + system) the app's process has used, from /proc/PID/stat; -1 without a pid. */
     record CpuClock(long pid, long ticksPerSecond) {
         long millis() {
+            return pid <= 0 ? -1 : millisOf(Path.of("/proc/" + pid + "/stat"));
+        }
+
+        /** The part of it that the live JIT compiler threads (C1, C2) have used. */
+        long jitMillis() {
             if (pid <= 0) {
                 return -1;
             }
+            try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                long sum = 0;
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    String comm = Files.readString(task.resolve("comm"));
+                    if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                        long ms = millisOf(task.resolve("stat"));
+                        sum += Math.max(ms, 0);
+                    }
+                }
+                return sum;
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+        }
+
+        private long millisOf(Path statFile) {
             try {
-                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String stat = Files.readString(statFile);
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / ticksPerSecond; // utime, stime
             } catch (IOException | RuntimeException e) {

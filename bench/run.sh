@@ -380,6 +380,17 @@ CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
 app_cpu_ms() { # the app's user + system CPU time so far, in ms
   awk -v t="$CLK_TCK" '{sub(/^.*\) /, ""); printf "%d", ($12 + $13) * 1000 / t}' "/proc/$APP_PID/stat" 2>/dev/null || echo ""
 }
+app_jit_ms() { # the part of it used by the live JIT compiler threads (C1, C2)
+  local t sum=0 ms
+  for t in /proc/"$APP_PID"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in
+      "C1 Compiler"*|"C2 Compiler"*)
+        ms=$(awk -v k="$CLK_TCK" '{sub(/^.*\) /, ""); printf "%d", ($12 + $13) * 1000 / k}' "$t/stat" 2>/dev/null || echo 0)
+        sum=$((sum + ${ms:-0})) ;;
+    esac
+  done
+  echo "$sum"
+}
 # per_op CPU_MS_BEFORE CPU_MS_AFTER COUNT -> ms per operation, or nothing
 per_op() { awk -v a="${1:-}" -v b="${2:-}" -v n="${3:-}" 'BEGIN { if (a != "" && b != "" && n + 0 > 0) printf "%.3f", (b - a) / n }'; }
 app_errors_since() { # line number -> ERROR lines logged by the app after it
@@ -393,7 +404,7 @@ app_error_kinds_since() { # line number -> the commonest ERROR messages after it
 
 declare -A R_RPS R_P50 R_P99 R_P999 R_ERR R_DETAIL F_TARGET F_RPS F_P50 F_P99 F_P999 F_ERR PG_TPS PG_FAILED APP_ERR
 declare -A J_OPS J_P50 J_P99 J_P999 J_ERR J_DETAIL J_POLLS J_SUBMIT_P50 JF_TARGET JF_OPS JF_P50 JF_P99 JF_P999 JF_ERR \
-  JS_RPS JS_P99 JS_ERR LOAD_AVG R_CPU J_CPU JS_CPU
+  JS_RPS JS_P99 JS_ERR LOAD_AVG R_CPU J_CPU JS_CPU R_JIT J_JIT JS_JIT
 for api in "${APIS[@]}"; do
   LOAD_AVG[$api]=$(cut -d' ' -f1 /proc/loadavg)
   script="$BENCH_DIR/wrk/$api.lua"
@@ -405,9 +416,10 @@ for api in "${APIS[@]}"; do
     run_wrk "$api-warmup" "$script" "$url" "$WARMUP_S" "" "$RUN/errors-$api" >/dev/null
   fi
   log "$api: measured ${DURATION_S}s, $CONNECTIONS connections, $THREADS threads"
-  cpu0=$(app_cpu_ms)
+  cpu0=$(app_cpu_ms); jit0=$(app_jit_ms)
   line=$(run_wrk "$api" "$script" "$url" "$DURATION_S")
   R_CPU[$api]=$(per_op "$cpu0" "$(app_cpu_ms)" "$(field "$line" requests)")
+  R_JIT[$api]=$(per_op "$jit0" "$(app_jit_ms)" "$(field "$line" requests)")
   R_RPS[$api]=$(field "$line" rps); R_P50[$api]=$(field "$line" p50_ms); R_P99[$api]=$(field "$line" p99_ms)
   R_P999[$api]=$(field "$line" p999_ms); R_ERR[$api]=$(field "$line" errors)
   R_DETAIL[$api]="connect=$(field "$line" connect) read=$(field "$line" read) write=$(field "$line" write) timeout=$(field "$line" timeout) status=$(field "$line" status)"
@@ -429,14 +441,14 @@ for api in "${APIS[@]}"; do
     J_OPS[$api]=$(field "$line" rps); J_P50[$api]=$(field "$line" p50_ms); J_P99[$api]=$(field "$line" p99_ms)
     J_P999[$api]=$(field "$line" p999_ms); J_ERR[$api]=$(field "$line" errors)
     J_POLLS[$api]=$(field "$line" polls_per_op); J_SUBMIT_P50[$api]=$(field "$line" submit_p50_ms)
-    J_CPU[$api]=$(field "$line" app_cpu_ms_per_op)
+    J_CPU[$api]=$(field "$line" app_cpu_ms_per_op); J_JIT[$api]=$(field "$line" app_jit_ms_per_op)
     J_DETAIL[$api]="connect=$(field "$line" connect) read=$(field "$line" read) timeout=$(field "$line" timeout) status=$(field "$line" status)"
     line=$(grep -m1 'phase=fixed' <<<"$lines" || true)
     JF_TARGET[$api]=$(field "$line" target); JF_OPS[$api]=$(field "$line" rps); JF_P50[$api]=$(field "$line" p50_ms)
     JF_P99[$api]=$(field "$line" p99_ms); JF_P999[$api]=$(field "$line" p999_ms); JF_ERR[$api]=$(field "$line" errors)
     line=$(grep -m1 'phase=sync' <<<"$lines" || true)
     JS_RPS[$api]=$(field "$line" rps); JS_P99[$api]=$(field "$line" p99_ms); JS_ERR[$api]=$(field "$line" errors)
-    JS_CPU[$api]=$(field "$line" app_cpu_ms_per_op)
+    JS_CPU[$api]=$(field "$line" app_cpu_ms_per_op); JS_JIT[$api]=$(field "$line" app_jit_ms_per_op)
     log "$api: SDK way ${J_OPS[$api]:-n/a} ops/s (p50 ${J_P50[$api]:-n/a} ms, p99 ${J_P99[$api]:-n/a} ms, ${J_POLLS[$api]:-n/a} polls/op); at ${JF_TARGET[$api]:-n/a} ops/s p99 ${JF_P99[$api]:-n/a} ms; same client without the job ${JS_RPS[$api]:-n/a} req/s"
   fi
   APP_ERR[$api]=$(app_errors_since "$mark")
@@ -498,8 +510,8 @@ num_or_na() { [ -n "${1:-}" ] && echo "$1" || echo "n/a"; }
 is_sdk() { [ -n "${J_OPS[$1]:-}${JF_OPS[$1]:-}" ]; }
 sdk_csv() { # API -> the SDK-way columns of its CSV row (empty for an API not measured that way)
   local a="$1"
-  if ! is_sdk "$a"; then printf ',,,,,,,,,,,,,,,,,,%s,,' "$(fmt "${R_CPU[$a]:-}" 3)"; return; fi
-  echo "$(fmt "${J_OPS[$a]:-}" 1),$(fmt "${J_P50[$a]:-}" 2),$(fmt "${J_P99[$a]:-}" 2),$(fmt "${J_P999[$a]:-}" 2),$(num_or_na "${J_ERR[$a]:-}"),$(ratio "${J_OPS[$a]:-}" "${R_RPS[$a]:-}"),$(fmt "${J_POLLS[$a]:-}" 2),$(fmt "${J_SUBMIT_P50[$a]:-}" 2),$(num_or_na "${JF_TARGET[$a]:-}"),$(fmt "${JF_OPS[$a]:-}" 1),$(fmt "${JF_P50[$a]:-}" 2),$(fmt "${JF_P99[$a]:-}" 2),$(fmt "${JF_P999[$a]:-}" 2),$(num_or_na "${JF_ERR[$a]:-}"),$(ratio "${JF_P99[$a]:-}" "${F_P99[$a]:-}"),$(fmt "${JS_RPS[$a]:-}" 1),$(fmt "${JS_P99[$a]:-}" 2),$(ratio "${J_OPS[$a]:-}" "${JS_RPS[$a]:-}"),$(fmt "${R_CPU[$a]:-}" 3),$(fmt "${J_CPU[$a]:-}" 3),$(fmt "${JS_CPU[$a]:-}" 3)"
+  if ! is_sdk "$a"; then printf ',,,,,,,,,,,,,,,,,,%s,,,%s,,' "$(fmt "${R_CPU[$a]:-}" 3)" "$(fmt "${R_JIT[$a]:-}" 3)"; return; fi
+  echo "$(fmt "${J_OPS[$a]:-}" 1),$(fmt "${J_P50[$a]:-}" 2),$(fmt "${J_P99[$a]:-}" 2),$(fmt "${J_P999[$a]:-}" 2),$(num_or_na "${J_ERR[$a]:-}"),$(ratio "${J_OPS[$a]:-}" "${R_RPS[$a]:-}"),$(fmt "${J_POLLS[$a]:-}" 2),$(fmt "${J_SUBMIT_P50[$a]:-}" 2),$(num_or_na "${JF_TARGET[$a]:-}"),$(fmt "${JF_OPS[$a]:-}" 1),$(fmt "${JF_P50[$a]:-}" 2),$(fmt "${JF_P99[$a]:-}" 2),$(fmt "${JF_P999[$a]:-}" 2),$(num_or_na "${JF_ERR[$a]:-}"),$(ratio "${JF_P99[$a]:-}" "${F_P99[$a]:-}"),$(fmt "${JS_RPS[$a]:-}" 1),$(fmt "${JS_P99[$a]:-}" 2),$(ratio "${J_OPS[$a]:-}" "${JS_RPS[$a]:-}"),$(fmt "${R_CPU[$a]:-}" 3),$(fmt "${J_CPU[$a]:-}" 3),$(fmt "${JS_CPU[$a]:-}" 3),$(fmt "${R_JIT[$a]:-}" 3),$(fmt "${J_JIT[$a]:-}" 3),$(fmt "${JS_JIT[$a]:-}" 3)"
 }
 # verdict VALUE OP LIMIT -> "yes", "no" or "n/a"
 verdict() { awk -v v="${1:-}" -v op="$2" -v l="$3" 'BEGIN { if (v == "n/a" || v == "") { print "n/a"; exit }
@@ -512,7 +524,7 @@ verdict() { awk -v v="${1:-}" -v op="$2" -v l="$3" 'BEGIN { if (v == "n/a" || v 
   echo "# java=\"$JAVA_VERSION\" postgres=$PG_VERSION image=$PG_IMAGE"
   echo "# loadavg_start=\"$LOAD_AVG_START\" loadavg_end=\"$LOAD_AVG_END\" api_job_rows_after=\"$JOB_ROWS\""
   echo "# first_start_ms=$FIRST_START_MS startup_median_ms=$(num_or_na "$STARTUP_MEDIAN") startups=${STARTUP_TIMES[*]:-none} rss_mb=$(num_or_na "$RSS_MB") seed_ms=$SEED_MS"
-  echo "api,req_per_s,p50_ms,p99_ms,p999_ms,errors,pgbench_tps,pgbench_failed,ratio,fixed_target_req_per_s,fixed_req_per_s,fixed_p50_ms,fixed_p99_ms,fixed_p999_ms,fixed_errors,smoke_http,app_error_lines,loadavg_1m,sdk_ops_per_s,sdk_p50_ms,sdk_p99_ms,sdk_p999_ms,sdk_errors,sdk_ratio_to_sync,sdk_polls_per_op,sdk_submit_p50_ms,sdk_fixed_target_ops_per_s,sdk_fixed_ops_per_s,sdk_fixed_p50_ms,sdk_fixed_p99_ms,sdk_fixed_p999_ms,sdk_fixed_errors,sdk_fixed_p99_ratio_to_sync,sdk_client_sync_req_per_s,sdk_client_sync_p99_ms,sdk_ratio_to_client_sync,app_cpu_ms_per_req,sdk_app_cpu_ms_per_op,sdk_client_sync_app_cpu_ms_per_req"
+  echo "api,req_per_s,p50_ms,p99_ms,p999_ms,errors,pgbench_tps,pgbench_failed,ratio,fixed_target_req_per_s,fixed_req_per_s,fixed_p50_ms,fixed_p99_ms,fixed_p999_ms,fixed_errors,smoke_http,app_error_lines,loadavg_1m,sdk_ops_per_s,sdk_p50_ms,sdk_p99_ms,sdk_p999_ms,sdk_errors,sdk_ratio_to_sync,sdk_polls_per_op,sdk_submit_p50_ms,sdk_fixed_target_ops_per_s,sdk_fixed_ops_per_s,sdk_fixed_p50_ms,sdk_fixed_p99_ms,sdk_fixed_p999_ms,sdk_fixed_errors,sdk_fixed_p99_ratio_to_sync,sdk_client_sync_req_per_s,sdk_client_sync_p99_ms,sdk_ratio_to_client_sync,app_cpu_ms_per_req,sdk_app_cpu_ms_per_op,sdk_client_sync_app_cpu_ms_per_req,app_jit_ms_per_req,sdk_app_jit_ms_per_op,sdk_client_sync_app_jit_ms_per_req"
   for api in "${APIS[@]}"; do
     echo "$api,$(fmt "${R_RPS[$api]:-}" 1),$(fmt "${R_P50[$api]:-}" 2),$(fmt "${R_P99[$api]:-}" 2),$(fmt "${R_P999[$api]:-}" 2),$(num_or_na "${R_ERR[$api]:-}"),$(fmt "${PG_TPS[$api]:-}" 1),$(num_or_na "${PG_FAILED[$api]:-}"),$(ratio "${R_RPS[$api]:-}" "${PG_TPS[$api]:-}"),${F_TARGET[$api]},$(fmt "${F_RPS[$api]:-}" 1),$(fmt "${F_P50[$api]:-}" 2),$(fmt "${F_P99[$api]:-}" 2),$(fmt "${F_P999[$api]:-}" 2),$(num_or_na "${F_ERR[$api]:-}"),${SMOKE[$api]},${APP_ERR[$api]},${LOAD_AVG[$api]},$(sdk_csv "$api")"
   done
@@ -542,17 +554,17 @@ verdict() { awk -v v="${1:-}" -v op="$2" -v l="$3" 'BEGIN { if (v == "n/a" || v 
     echo
     echo "One operation = the submit (202) and its polls until 200 or 503, timed from the submit. Target: ops/s at least 0.6 of the synchronous req/s above, and p99 at half load at most twice the synchronous fixed-rate p99. Same connections; ${WARMUP_S}s warm-up."
     echo
-    echo "| API | load (1 min) | sync req/s | SDK ops/s | ratio (≥ 0.6?) | SDK p50/p99 ms | polls/op | submit p50 ms | errors | SDK fixed-rate ops/s (target) | sync fixed-rate p99 ms | SDK fixed-rate p50/p99/p99.9 ms | p99 ratio (≤ 2?) | fixed-rate errors | same client, no job: req/s, p99 ms | SDK ÷ same client | app CPU ms/op: sync (wrk), SDK, same client no job |"
+    echo "| API | load (1 min) | sync req/s | SDK ops/s | ratio (≥ 0.6?) | SDK p50/p99 ms | polls/op | submit p50 ms | errors | SDK fixed-rate ops/s (target) | sync fixed-rate p99 ms | SDK fixed-rate p50/p99/p99.9 ms | p99 ratio (≤ 2?) | fixed-rate errors | same client, no job: req/s, p99 ms | SDK ÷ same client | app CPU ms/op (of it JIT): sync (wrk), SDK, same client no job |"
     echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     for api in "${APIS[@]}"; do
       if ! is_sdk "$api"; then
         if [[ "$ASYNC_APIS" == *" $api "* ]]; then what="n/a: JobLoad gave no result (see bench/work/run/jobload-$api.log)"
         else what="synchronous in ZStack: no SDK way"; fi
-        echo "| $api | ${LOAD_AVG[$api]} | $(fmt "${R_RPS[$api]:-}" 1) | $what | | | | | | | | | | | | | $(fmt "${R_CPU[$api]:-}" 3) |"
+        echo "| $api | ${LOAD_AVG[$api]} | $(fmt "${R_RPS[$api]:-}" 1) | $what | | | | | | | | | | | | | $(fmt "${R_CPU[$api]:-}" 3) ($(fmt "${R_JIT[$api]:-}" 3)) |"
         continue
       fi
       r=$(ratio "${J_OPS[$api]:-}" "${R_RPS[$api]:-}"); q=$(ratio "${JF_P99[$api]:-}" "${F_P99[$api]:-}")
-      echo "| $api | ${LOAD_AVG[$api]} | $(fmt "${R_RPS[$api]:-}" 1) | $(fmt "${J_OPS[$api]:-}" 1) | $r ($(verdict "$r" ">=" 0.6)) | $(fmt "${J_P50[$api]:-}" 2) / $(fmt "${J_P99[$api]:-}" 2) | $(fmt "${J_POLLS[$api]:-}" 2) | $(fmt "${J_SUBMIT_P50[$api]:-}" 2) | $(num_or_na "${J_ERR[$api]:-}") | $(fmt "${JF_OPS[$api]:-}" 1) ($(num_or_na "${JF_TARGET[$api]:-}")) | $(fmt "${F_P99[$api]:-}" 2) | $(fmt "${JF_P50[$api]:-}" 2) / $(fmt "${JF_P99[$api]:-}" 2) / $(fmt "${JF_P999[$api]:-}" 2) | $q ($(verdict "$q" "<=" 2)) | $(num_or_na "${JF_ERR[$api]:-}") | $(fmt "${JS_RPS[$api]:-}" 1), $(fmt "${JS_P99[$api]:-}" 2) | $(ratio "${J_OPS[$api]:-}" "${JS_RPS[$api]:-}") | $(fmt "${R_CPU[$api]:-}" 3), $(fmt "${J_CPU[$api]:-}" 3), $(fmt "${JS_CPU[$api]:-}" 3) |"
+      echo "| $api | ${LOAD_AVG[$api]} | $(fmt "${R_RPS[$api]:-}" 1) | $(fmt "${J_OPS[$api]:-}" 1) | $r ($(verdict "$r" ">=" 0.6)) | $(fmt "${J_P50[$api]:-}" 2) / $(fmt "${J_P99[$api]:-}" 2) | $(fmt "${J_POLLS[$api]:-}" 2) | $(fmt "${J_SUBMIT_P50[$api]:-}" 2) | $(num_or_na "${J_ERR[$api]:-}") | $(fmt "${JF_OPS[$api]:-}" 1) ($(num_or_na "${JF_TARGET[$api]:-}")) | $(fmt "${F_P99[$api]:-}" 2) | $(fmt "${JF_P50[$api]:-}" 2) / $(fmt "${JF_P99[$api]:-}" 2) / $(fmt "${JF_P999[$api]:-}" 2) | $q ($(verdict "$q" "<=" 2)) | $(num_or_na "${JF_ERR[$api]:-}") | $(fmt "${JS_RPS[$api]:-}" 1), $(fmt "${JS_P99[$api]:-}" 2) | $(ratio "${J_OPS[$api]:-}" "${JS_RPS[$api]:-}") | $(fmt "${R_CPU[$api]:-}" 3) ($(fmt "${R_JIT[$api]:-}" 3)), $(fmt "${J_CPU[$api]:-}" 3) ($(fmt "${J_JIT[$api]:-}" 3)), $(fmt "${JS_CPU[$api]:-}" 3) ($(fmt "${JS_JIT[$api]:-}" 3)) |"
     done
     echo
     echo "- api_job rows after the load: $JOB_ROWS"
