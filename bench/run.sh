@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks five update APIs of the service end to end (wrk against the packaged jar, PostgreSQL in a container,
-# a stub agent), compares each with pgbench running the same SQL, and writes one table to bench/results/.
+# a stub agent), compares each with pgbench running the same SQL, measures the async ones also the SDK's way (an
+# API job: submit with X-Job-UUID, then poll; bench/JobLoad.java), and writes one table to bench/results/.
 #
 #   source ../shared/ci/testcontainers-env.sh && bench/run.sh [options]
 #
@@ -16,6 +17,7 @@
 #   --skip-build        use the jar as it is
 #   --app-dir DIR       where quarkus-run.jar is (default target/quarkus-app)
 #   --no-pgbench        skip the pgbench runs
+#   --no-sdk            skip the SDK-way (API job) runs of the async APIs
 #   --keep              leave PostgreSQL, the stub and (with --startups 0) the app running at the end
 # Environment: TC_PG_IMAGE (default postgres:17), PGBENCH_EXTRA_ARGS (added to every pgbench; default "-M prepared",
 #   the protocol the service uses),
@@ -32,6 +34,8 @@ REPO="$(cd "$BENCH_DIR/.." && pwd)"
 WORK="$BENCH_DIR/work"
 RESULTS="$BENCH_DIR/results"
 ALL_APIS=(UpdateTpm UpdateIAM2VirtualID UpdateGuestToolsState ChangeVmPassword UpdateImageStoreBackupStorage)
+# the APIs that ZStack runs as API jobs (UpdateGuestToolsState is synchronous there, with or without X-Job-UUID)
+ASYNC_APIS=" UpdateTpm UpdateIAM2VirtualID ChangeVmPassword UpdateImageStoreBackupStorage "
 CONTAINER=zstack-bench-pg
 ADMIN_PASSWORD=bench-admin
 
@@ -45,6 +49,7 @@ ONLY=""
 SKIP_BUILD=false
 APP_DIR=""
 RUN_PGBENCH=true
+RUN_SDK=true
 KEEP=false
 
 die() { echo "bench: error: $*" >&2; exit 1; }
@@ -63,6 +68,7 @@ while [ $# -gt 0 ]; do
     --skip-build) SKIP_BUILD=true; shift ;;
     --app-dir) APP_DIR="${2:?--app-dir needs a directory}"; shift 2 ;;
     --no-pgbench) RUN_PGBENCH=false; shift ;;
+    --no-sdk) RUN_SDK=false; shift ;;
     --keep) KEEP=true; shift ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; die "unknown option: $1" ;;
@@ -128,6 +134,7 @@ command -v curl >/dev/null || need_root_install curl curl
 PSQL=$(find_pg_tool psql) || { need_root_install postgresql-client psql; PSQL=$(find_pg_tool psql) || die "psql not found"; }
 PGBENCH=$(find_pg_tool pgbench) || { need_root_install postgresql-client pgbench; PGBENCH=$(find_pg_tool pgbench) || die "pgbench not found"; }
 command -v java >/dev/null || die "java is missing (JDK 17 or newer)"
+command -v javac >/dev/null || die "javac is missing (a JDK 17 or newer, not only a JRE)"
 JAVA_MAJOR=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
 [ "${JAVA_MAJOR:-0}" -ge 17 ] 2>/dev/null || die "java 17 or newer is needed (found ${JAVA_MAJOR:-unknown})"
 command -v sha512sum >/dev/null || die "sha512sum is missing (coreutils)"
@@ -150,6 +157,21 @@ if ! $SKIP_BUILD; then
   fi
 fi
 [ -f "$JAR" ] || die "no jar at $JAR (build it, or give --app-dir)"
+LOAD_AVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# the SDK-way load generator runs on the app's own Vert.x and Netty jars
+JOBLOAD_CP=""
+if $RUN_SDK; then
+  JOBLOAD_CP="$WORK/classes"
+  for j in "$APP_DIR"/lib/main/io.vertx.vertx-core-*.jar "$APP_DIR"/lib/main/io.netty.netty-*.jar \
+           "$APP_DIR"/lib/main/com.fasterxml.jackson.core.jackson-core-*.jar; do
+    [ -f "$j" ] || die "no Vert.x/Netty jars under $APP_DIR/lib/main for bench/JobLoad.java (or pass --no-sdk)"
+    JOBLOAD_CP+=":$j"
+  done
+  mkdir -p "$WORK/classes"
+  javac -nowarn -Xlint:-deprecation -d "$WORK/classes" -cp "$JOBLOAD_CP" "$BENCH_DIR/JobLoad.java" \
+    || die "could not compile bench/JobLoad.java"
+fi
 
 # ---- helpers ---------------------------------------------------------------------------------------------
 APP_PID=""
@@ -344,6 +366,33 @@ run_pgbench() {
   failed=$(awk -F': ' '/number of failed transactions/ {split($2, a, " "); print a[1]; exit}' "$out")
   echo "${tps:-} ${failed:-0}"
 }
+# run_jobload API -> its BENCH_RESULT lines (measured, fixed, sync), the SDK way: submit with X-Job-UUID, then poll
+run_jobload() {
+  local api="$1" out="$RUN/jobload-$1.log"
+  java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx64m -cp "$JOBLOAD_CP" JobLoad \
+    --base "http://127.0.0.1:$APP_PORT" --session "$SESSION" --api "$api" --rows "$ROWS" \
+    --connections "$CONNECTIONS" --threads "$THREADS" --warmup "$WARMUP_S" --duration "$DURATION_S" --control \
+    --app-pid "$APP_PID" --clk-tck "$CLK_TCK" \
+    --capture "$RUN/sdk-errors-$api" >"$out" 2>&1 || { log "WARNING: JobLoad $api failed (see $out)"; tail -5 "$out" >&2; }
+  grep '^BENCH_RESULT' "$out" || true
+}
+CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
+app_cpu_ms() { # the app's user + system CPU time so far, in ms
+  awk -v t="$CLK_TCK" '{sub(/^.*\) /, ""); printf "%d", ($12 + $13) * 1000 / t}' "/proc/$APP_PID/stat" 2>/dev/null || echo ""
+}
+app_jit_ms() { # the part of it used by the live JIT compiler threads (C1, C2)
+  local t sum=0 ms
+  for t in /proc/"$APP_PID"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in
+      "C1 Compiler"*|"C2 Compiler"*)
+        ms=$(awk -v k="$CLK_TCK" '{sub(/^.*\) /, ""); printf "%d", ($12 + $13) * 1000 / k}' "$t/stat" 2>/dev/null || echo 0)
+        sum=$((sum + ${ms:-0})) ;;
+    esac
+  done
+  echo "$sum"
+}
+# per_op CPU_MS_BEFORE CPU_MS_AFTER COUNT -> ms per operation, or nothing
+per_op() { awk -v a="${1:-}" -v b="${2:-}" -v n="${3:-}" 'BEGIN { if (a != "" && b != "" && n + 0 > 0) printf "%.3f", (b - a) / n }'; }
 app_errors_since() { # line number -> ERROR lines logged by the app after it
   tail -n +"$(($1 + 1))" "$WORK/app.log" | grep -c ' ERROR ' || true
 }
@@ -354,17 +403,23 @@ app_error_kinds_since() { # line number -> the commonest ERROR messages after it
 }
 
 declare -A R_RPS R_P50 R_P99 R_P999 R_ERR R_DETAIL F_TARGET F_RPS F_P50 F_P99 F_P999 F_ERR PG_TPS PG_FAILED APP_ERR
+declare -A J_OPS J_P50 J_P99 J_P999 J_ERR J_DETAIL J_POLLS J_SUBMIT_P50 JF_TARGET JF_OPS JF_P50 JF_P99 JF_P999 JF_ERR \
+  JS_RPS JS_P99 JS_ERR LOAD_AVG R_CPU J_CPU JS_CPU R_JIT J_JIT JS_JIT
 for api in "${APIS[@]}"; do
+  LOAD_AVG[$api]=$(cut -d' ' -f1 /proc/loadavg)
   script="$BENCH_DIR/wrk/$api.lua"
   url="http://127.0.0.1:$APP_PORT"
   mark=$(wc -l <"$WORK/app.log")
-  rm -f "$RUN/errors-$api".*
+  rm -f "$RUN/errors-$api".* "$RUN/sdk-errors-$api"
   if [ "$WARMUP_S" -gt 0 ]; then
     log "$api: warm-up ${WARMUP_S}s (non-2xx answers sampled)"
     run_wrk "$api-warmup" "$script" "$url" "$WARMUP_S" "" "$RUN/errors-$api" >/dev/null
   fi
   log "$api: measured ${DURATION_S}s, $CONNECTIONS connections, $THREADS threads"
+  cpu0=$(app_cpu_ms); jit0=$(app_jit_ms)
   line=$(run_wrk "$api" "$script" "$url" "$DURATION_S")
+  R_CPU[$api]=$(per_op "$cpu0" "$(app_cpu_ms)" "$(field "$line" requests)")
+  R_JIT[$api]=$(per_op "$jit0" "$(app_jit_ms)" "$(field "$line" requests)")
   R_RPS[$api]=$(field "$line" rps); R_P50[$api]=$(field "$line" p50_ms); R_P99[$api]=$(field "$line" p99_ms)
   R_P999[$api]=$(field "$line" p999_ms); R_ERR[$api]=$(field "$line" errors)
   R_DETAIL[$api]="connect=$(field "$line" connect) read=$(field "$line" read) write=$(field "$line" write) timeout=$(field "$line" timeout) status=$(field "$line" status)"
@@ -378,6 +433,24 @@ for api in "${APIS[@]}"; do
   F_RPS[$api]=$(field "$line" rps); F_P50[$api]=$(field "$line" p50_ms); F_P99[$api]=$(field "$line" p99_ms)
   F_P999[$api]=$(field "$line" p999_ms); F_ERR[$api]=$(field "$line" errors)
   log "$api: fixed rate achieved ${F_RPS[$api]:-n/a} req/s, p50 ${F_P50[$api]:-n/a} ms, p99 ${F_P99[$api]:-n/a} ms, p99.9 ${F_P999[$api]:-n/a} ms"
+
+  if $RUN_SDK && [[ "$ASYNC_APIS" == *" $api "* ]]; then
+    log "$api: the SDK way (X-Job-UUID, then poll): warm-up ${WARMUP_S}s, measured ${DURATION_S}s, fixed rate at half of it ${DURATION_S}s, same client without the job ${DURATION_S}s"
+    lines=$(run_jobload "$api")
+    line=$(grep -m1 'phase=measured' <<<"$lines" || true)
+    J_OPS[$api]=$(field "$line" rps); J_P50[$api]=$(field "$line" p50_ms); J_P99[$api]=$(field "$line" p99_ms)
+    J_P999[$api]=$(field "$line" p999_ms); J_ERR[$api]=$(field "$line" errors)
+    J_POLLS[$api]=$(field "$line" polls_per_op); J_SUBMIT_P50[$api]=$(field "$line" submit_p50_ms)
+    J_CPU[$api]=$(field "$line" app_cpu_ms_per_op); J_JIT[$api]=$(field "$line" app_jit_ms_per_op)
+    J_DETAIL[$api]="connect=$(field "$line" connect) read=$(field "$line" read) timeout=$(field "$line" timeout) status=$(field "$line" status)"
+    line=$(grep -m1 'phase=fixed' <<<"$lines" || true)
+    JF_TARGET[$api]=$(field "$line" target); JF_OPS[$api]=$(field "$line" rps); JF_P50[$api]=$(field "$line" p50_ms)
+    JF_P99[$api]=$(field "$line" p99_ms); JF_P999[$api]=$(field "$line" p999_ms); JF_ERR[$api]=$(field "$line" errors)
+    line=$(grep -m1 'phase=sync' <<<"$lines" || true)
+    JS_RPS[$api]=$(field "$line" rps); JS_P99[$api]=$(field "$line" p99_ms); JS_ERR[$api]=$(field "$line" errors)
+    JS_CPU[$api]=$(field "$line" app_cpu_ms_per_op); JS_JIT[$api]=$(field "$line" app_jit_ms_per_op)
+    log "$api: SDK way ${J_OPS[$api]:-n/a} ops/s (p50 ${J_P50[$api]:-n/a} ms, p99 ${J_P99[$api]:-n/a} ms, ${J_POLLS[$api]:-n/a} polls/op); at ${JF_TARGET[$api]:-n/a} ops/s p99 ${JF_P99[$api]:-n/a} ms; same client without the job ${JS_RPS[$api]:-n/a} req/s"
+  fi
   APP_ERR[$api]=$(app_errors_since "$mark")
   app_error_kinds_since "$mark" >"$RUN/app-errors-$api.txt"
 
@@ -390,6 +463,7 @@ done
 
 RSS_MB=$(ps -o rss= -p "$APP_PID" 2>/dev/null | awk '{printf "%.0f", $1 / 1024}')
 log "app RSS after the load: ${RSS_MB:-n/a} MB"
+JOB_ROWS=$(psql_db -Atc "SELECT count(*) || ' (' || count(*) FILTER (WHERE state = 'Running') || ' Running)' FROM api_job" 2>/dev/null || echo n/a)
 
 log "agent stub ceiling: ${DURATION_S}s straight at the stub"
 [ "$WARMUP_S" -gt 0 ] && run_wrk stub-warmup "$BENCH_DIR/wrk/agent_stub.lua" "http://127.0.0.1:$STUB_PORT" "$WARMUP_S" >/dev/null
@@ -430,20 +504,31 @@ BASE="$RESULTS/$STAMP-rows$ROWS"
 CSV="$BASE.csv"
 MD="$BASE.md"
 
+LOAD_AVG_END=$(cut -d' ' -f1-3 /proc/loadavg)
 ratio() { awk -v a="${1:-}" -v b="${2:-}" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.2f", a / b; else print "n/a" }'; }
 num_or_na() { [ -n "${1:-}" ] && echo "$1" || echo "n/a"; }
+is_sdk() { [ -n "${J_OPS[$1]:-}${JF_OPS[$1]:-}" ]; }
+sdk_csv() { # API -> the SDK-way columns of its CSV row (empty for an API not measured that way)
+  local a="$1"
+  if ! is_sdk "$a"; then printf ',,,,,,,,,,,,,,,,,,%s,,,%s,,' "$(fmt "${R_CPU[$a]:-}" 3)" "$(fmt "${R_JIT[$a]:-}" 3)"; return; fi
+  echo "$(fmt "${J_OPS[$a]:-}" 1),$(fmt "${J_P50[$a]:-}" 2),$(fmt "${J_P99[$a]:-}" 2),$(fmt "${J_P999[$a]:-}" 2),$(num_or_na "${J_ERR[$a]:-}"),$(ratio "${J_OPS[$a]:-}" "${R_RPS[$a]:-}"),$(fmt "${J_POLLS[$a]:-}" 2),$(fmt "${J_SUBMIT_P50[$a]:-}" 2),$(num_or_na "${JF_TARGET[$a]:-}"),$(fmt "${JF_OPS[$a]:-}" 1),$(fmt "${JF_P50[$a]:-}" 2),$(fmt "${JF_P99[$a]:-}" 2),$(fmt "${JF_P999[$a]:-}" 2),$(num_or_na "${JF_ERR[$a]:-}"),$(ratio "${JF_P99[$a]:-}" "${F_P99[$a]:-}"),$(fmt "${JS_RPS[$a]:-}" 1),$(fmt "${JS_P99[$a]:-}" 2),$(ratio "${J_OPS[$a]:-}" "${JS_RPS[$a]:-}"),$(fmt "${R_CPU[$a]:-}" 3),$(fmt "${J_CPU[$a]:-}" 3),$(fmt "${JS_CPU[$a]:-}" 3),$(fmt "${R_JIT[$a]:-}" 3),$(fmt "${J_JIT[$a]:-}" 3),$(fmt "${JS_JIT[$a]:-}" 3)"
+}
+# verdict VALUE OP LIMIT -> "yes", "no" or "n/a"
+verdict() { awk -v v="${1:-}" -v op="$2" -v l="$3" 'BEGIN { if (v == "n/a" || v == "") { print "n/a"; exit }
+  ok = (op == ">=") ? (v + 0 >= l) : (v + 0 <= l); print ok ? "yes" : "no" }'; }
 
 {
   echo "# zstack-cp benchmark"
   echo "# commit=$COMMIT tree=$DIRTY${JAR_COMMIT:+ jar_commit=$JAR_COMMIT} app_dir=$APP_DIR"
   echo "# date=$DATE_UTC nproc=$NPROC rows=$ROWS duration=${DURATION_S}s warmup=${WARMUP_S}s connections=$CONNECTIONS threads=$THREADS"
   echo "# java=\"$JAVA_VERSION\" postgres=$PG_VERSION image=$PG_IMAGE"
+  echo "# loadavg_start=\"$LOAD_AVG_START\" loadavg_end=\"$LOAD_AVG_END\" api_job_rows_after=\"$JOB_ROWS\""
   echo "# first_start_ms=$FIRST_START_MS startup_median_ms=$(num_or_na "$STARTUP_MEDIAN") startups=${STARTUP_TIMES[*]:-none} rss_mb=$(num_or_na "$RSS_MB") seed_ms=$SEED_MS"
-  echo "api,req_per_s,p50_ms,p99_ms,p999_ms,errors,pgbench_tps,pgbench_failed,ratio,fixed_target_req_per_s,fixed_req_per_s,fixed_p50_ms,fixed_p99_ms,fixed_p999_ms,fixed_errors,smoke_http,app_error_lines"
+  echo "api,req_per_s,p50_ms,p99_ms,p999_ms,errors,pgbench_tps,pgbench_failed,ratio,fixed_target_req_per_s,fixed_req_per_s,fixed_p50_ms,fixed_p99_ms,fixed_p999_ms,fixed_errors,smoke_http,app_error_lines,loadavg_1m,sdk_ops_per_s,sdk_p50_ms,sdk_p99_ms,sdk_p999_ms,sdk_errors,sdk_ratio_to_sync,sdk_polls_per_op,sdk_submit_p50_ms,sdk_fixed_target_ops_per_s,sdk_fixed_ops_per_s,sdk_fixed_p50_ms,sdk_fixed_p99_ms,sdk_fixed_p999_ms,sdk_fixed_errors,sdk_fixed_p99_ratio_to_sync,sdk_client_sync_req_per_s,sdk_client_sync_p99_ms,sdk_ratio_to_client_sync,app_cpu_ms_per_req,sdk_app_cpu_ms_per_op,sdk_client_sync_app_cpu_ms_per_req,app_jit_ms_per_req,sdk_app_jit_ms_per_op,sdk_client_sync_app_jit_ms_per_req"
   for api in "${APIS[@]}"; do
-    echo "$api,$(fmt "${R_RPS[$api]:-}" 1),$(fmt "${R_P50[$api]:-}" 2),$(fmt "${R_P99[$api]:-}" 2),$(fmt "${R_P999[$api]:-}" 2),$(num_or_na "${R_ERR[$api]:-}"),$(fmt "${PG_TPS[$api]:-}" 1),$(num_or_na "${PG_FAILED[$api]:-}"),$(ratio "${R_RPS[$api]:-}" "${PG_TPS[$api]:-}"),${F_TARGET[$api]},$(fmt "${F_RPS[$api]:-}" 1),$(fmt "${F_P50[$api]:-}" 2),$(fmt "${F_P99[$api]:-}" 2),$(fmt "${F_P999[$api]:-}" 2),$(num_or_na "${F_ERR[$api]:-}"),${SMOKE[$api]},${APP_ERR[$api]}"
+    echo "$api,$(fmt "${R_RPS[$api]:-}" 1),$(fmt "${R_P50[$api]:-}" 2),$(fmt "${R_P99[$api]:-}" 2),$(fmt "${R_P999[$api]:-}" 2),$(num_or_na "${R_ERR[$api]:-}"),$(fmt "${PG_TPS[$api]:-}" 1),$(num_or_na "${PG_FAILED[$api]:-}"),$(ratio "${R_RPS[$api]:-}" "${PG_TPS[$api]:-}"),${F_TARGET[$api]},$(fmt "${F_RPS[$api]:-}" 1),$(fmt "${F_P50[$api]:-}" 2),$(fmt "${F_P99[$api]:-}" 2),$(fmt "${F_P999[$api]:-}" 2),$(num_or_na "${F_ERR[$api]:-}"),${SMOKE[$api]},${APP_ERR[$api]},${LOAD_AVG[$api]},$(sdk_csv "$api")"
   done
-  echo "agent stub ceiling,$(fmt "$S_RPS" 1),$(fmt "$S_P50" 2),$(fmt "$S_P99" 2),,$(num_or_na "$S_ERR"),,,,,,,,,,,"
+  echo "agent stub ceiling,$(fmt "$S_RPS" 1),$(fmt "$S_P50" 2),$(fmt "$S_P99" 2),,$(num_or_na "$S_ERR"),,,,,,,,,,,,,$(sdk_csv none)"
 } >"$CSV"
 
 {
@@ -452,7 +537,8 @@ num_or_na() { [ -n "${1:-}" ] && echo "$1" || echo "n/a"; }
   echo "- commit \`$COMMIT\` ($DIRTY tree)${JAR_COMMIT:+, jar built from \`$JAR_COMMIT\`}; jar: \`$JAR\`"
   echo "- date $DATE_UTC; nproc $NPROC; $JAVA_VERSION; PostgreSQL $PG_VERSION ($PG_IMAGE)"
   echo "- rows $ROWS of each kind; wrk: ${WARMUP_S}s warm-up then ${DURATION_S}s, $CONNECTIONS connections, $THREADS threads, timeout 10s; pgbench: -c $CONNECTIONS -j $THREADS -T $DURATION_S${PGBENCH_EXTRA_ARGS:+ $PGBENCH_EXTRA_ARGS}"
-  echo "- wrk, pgbench, PostgreSQL, the app and the stub agent all share these $NPROC cores over loopback"
+  echo "- wrk, pgbench, JobLoad, PostgreSQL, the app and the stub agent all share these $NPROC cores over loopback"
+  echo "- load average (1, 5, 15 min) at the start: $LOAD_AVG_START; at the end: $LOAD_AVG_END (other work on the machine counts in it)"
   echo
   echo "| API | req/s | p50 ms | p99 ms | errors | pgbench tps | ratio (req/s ÷ tps) | fixed-rate req/s (target) | fixed-rate p50/p99/p99.9 ms | fixed-rate errors |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -461,6 +547,29 @@ num_or_na() { [ -n "${1:-}" ] && echo "$1" || echo "n/a"; }
   done
   echo "| agent stub ceiling | $(fmt "$S_RPS" 1) | $(fmt "$S_P50" 2) | $(fmt "$S_P99" 2) | $(num_or_na "$S_ERR") | | | | | |"
   echo
+  sdk_any=false
+  if $RUN_SDK; then for api in "${APIS[@]}"; do [[ "$ASYNC_APIS" == *" $api "* ]] && sdk_any=true; done; fi
+  if $sdk_any; then
+    echo "### The SDK way: submit with X-Job-UUID, then poll (bench/JobLoad.java)"
+    echo
+    echo "One operation = the submit (202) and its polls until 200 or 503, timed from the submit. Target: ops/s at least 0.6 of the synchronous req/s above, and p99 at half load at most twice the synchronous fixed-rate p99. Same connections; ${WARMUP_S}s warm-up."
+    echo
+    echo "| API | load (1 min) | sync req/s | SDK ops/s | ratio (≥ 0.6?) | SDK p50/p99 ms | polls/op | submit p50 ms | errors | SDK fixed-rate ops/s (target) | sync fixed-rate p99 ms | SDK fixed-rate p50/p99/p99.9 ms | p99 ratio (≤ 2?) | fixed-rate errors | same client, no job: req/s, p99 ms | SDK ÷ same client | app CPU ms/op (of it JIT): sync (wrk), SDK, same client no job |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    for api in "${APIS[@]}"; do
+      if ! is_sdk "$api"; then
+        if [[ "$ASYNC_APIS" == *" $api "* ]]; then what="n/a: JobLoad gave no result (see bench/work/run/jobload-$api.log)"
+        else what="synchronous in ZStack: no SDK way"; fi
+        echo "| $api | ${LOAD_AVG[$api]} | $(fmt "${R_RPS[$api]:-}" 1) | $what | | | | | | | | | | | | | $(fmt "${R_CPU[$api]:-}" 3) ($(fmt "${R_JIT[$api]:-}" 3)) |"
+        continue
+      fi
+      r=$(ratio "${J_OPS[$api]:-}" "${R_RPS[$api]:-}"); q=$(ratio "${JF_P99[$api]:-}" "${F_P99[$api]:-}")
+      echo "| $api | ${LOAD_AVG[$api]} | $(fmt "${R_RPS[$api]:-}" 1) | $(fmt "${J_OPS[$api]:-}" 1) | $r ($(verdict "$r" ">=" 0.6)) | $(fmt "${J_P50[$api]:-}" 2) / $(fmt "${J_P99[$api]:-}" 2) | $(fmt "${J_POLLS[$api]:-}" 2) | $(fmt "${J_SUBMIT_P50[$api]:-}" 2) | $(num_or_na "${J_ERR[$api]:-}") | $(fmt "${JF_OPS[$api]:-}" 1) ($(num_or_na "${JF_TARGET[$api]:-}")) | $(fmt "${F_P99[$api]:-}" 2) | $(fmt "${JF_P50[$api]:-}" 2) / $(fmt "${JF_P99[$api]:-}" 2) / $(fmt "${JF_P999[$api]:-}" 2) | $q ($(verdict "$q" "<=" 2)) | $(num_or_na "${JF_ERR[$api]:-}") | $(fmt "${JS_RPS[$api]:-}" 1), $(fmt "${JS_P99[$api]:-}" 2) | $(ratio "${J_OPS[$api]:-}" "${JS_RPS[$api]:-}") | $(fmt "${R_CPU[$api]:-}" 3) ($(fmt "${R_JIT[$api]:-}" 3)), $(fmt "${J_CPU[$api]:-}" 3) ($(fmt "${J_JIT[$api]:-}" 3)), $(fmt "${JS_CPU[$api]:-}" 3) ($(fmt "${JS_JIT[$api]:-}" 3)) |"
+    done
+    echo
+    echo "- api_job rows after the load: $JOB_ROWS"
+    echo
+  fi
   echo "- start-up median: $(num_or_na "$STARTUP_MEDIAN") ms (launch to first 200 of /q/health/ready, $STARTUPS starts against the seeded DB: ${STARTUP_TIMES[*]:-none}); first start with the migrations: $FIRST_START_MS ms"
   echo "- RSS after the load: $(num_or_na "$RSS_MB") MB"
   echo "- seeding $ROWS rows of each kind plus VACUUM ANALYZE: $SEED_MS ms"
@@ -470,9 +579,16 @@ num_or_na() { [ -n "${1:-}" ] && echo "$1" || echo "n/a"; }
     [[ "${SMOKE[$api]}" == 2* ]] || detail+="  - smoke call answered HTTP ${SMOKE[$api]}: \`$(head -c 400 "$RUN/smoke-$api.json" | tr '\n|`' '  _')\`"$'\n'
     [ "${R_ERR[$api]:-0}" = 0 ] || detail+="  - measured run: ${R_DETAIL[$api]}"$'\n'
     [ "${F_ERR[$api]:-0}" = 0 ] || detail+="  - fixed-rate run: ${F_ERR[$api]} errors"$'\n'
+    [ "${J_ERR[$api]:-0}" = 0 ] || detail+="  - SDK way, measured: ${J_DETAIL[$api]}"$'\n'
+    [ "${JF_ERR[$api]:-0}" = 0 ] || detail+="  - SDK way, fixed rate: ${JF_ERR[$api]} errors"$'\n'
+    [ "${JS_ERR[$api]:-0}" = 0 ] || detail+="  - SDK way's client without the job: ${JS_ERR[$api]} errors"$'\n'
+    if [ -s "$RUN/sdk-errors-$api" ]; then
+      detail+="  - unexpected answers sampled by JobLoad:"$'\n'
+      while IFS= read -r s; do detail+="    - \`$s\`"$'\n'; done < <(head -3 "$RUN/sdk-errors-$api" | cut -c1-400 | tr '|`' '_ ')
+    fi
     [ "${PG_FAILED[$api]:-0}" = 0 ] || detail+="  - pgbench: ${PG_FAILED[$api]} failed transactions"$'\n'
     if [ "${APP_ERR[$api]:-0}" != 0 ]; then
-      detail+="  - the app logged ${APP_ERR[$api]} ERROR lines during this API's wrk runs (bench/work/app.log); the commonest:"$'\n'
+      detail+="  - the app logged ${APP_ERR[$api]} ERROR lines during this API's load runs (bench/work/app.log); the commonest:"$'\n'
       while IFS= read -r s; do
         [ -n "$s" ] && detail+="    - \`$(echo "$s" | sed -E 's/^ *//' | tr '|`' '_ ')\`"$'\n'
       done <"$RUN/app-errors-$api.txt"
