@@ -26,6 +26,9 @@ import java.util.function.UnaryOperator;
 public class ApiJobRepository {
     private static final String COLUMNS = "uuid, account_uuid, request_hash, state, result_status, result_body, "
             + "deadline_at, finished_at";
+    private static final String FINISH = "UPDATE api_job SET state = :state, result_status = :status, "
+            + "result_body = :body, finished_at = clock_timestamp() "
+            + "WHERE uuid = :uuid AND state = 'Running' AND deadline_at > clock_timestamp()";
     private final Pool pool;
     private final DatabaseDeadline deadlines;
 
@@ -58,17 +61,14 @@ public class ApiJobRepository {
      * Ends a Running job whose deadline has not passed, in the current Panache transaction; false when the job
      * has ended already or its deadline has passed, and then nothing may change.
      */
-    Uni<FinishedJob> finishInTransaction(String uuid, JobState state, int status, String body) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("UPDATE api_job SET state = :state, "
-                        + "result_status = :status, result_body = :body, finished_at = clock_timestamp() "
-                        + "WHERE uuid = :uuid AND state = 'Running' AND deadline_at > clock_timestamp() "
-                        + "RETURNING web_hook", String.class)
+    Uni<Boolean> finishInTransaction(String uuid, JobState state, int status, String body) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(FINISH)
                 .setParameter("state", state.name())
                 .setParameter("status", status)
                 .setParameter("body", body)
                 .setParameter("uuid", uuid)
-                .getResultList())
-                .map(hooks -> hooks.isEmpty() ? null : new FinishedJob(uuid, hooks.get(0)));
+                .executeUpdate())
+                .map(updated -> updated == 1);
     }
 
     /** Fails the job if it is still Running past its deadline, in the current Panache transaction. */

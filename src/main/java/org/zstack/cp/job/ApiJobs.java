@@ -85,7 +85,8 @@ public class ApiJobs implements JobRunner {
                             call.jsonSchema())
                     .flatMap(inserted -> {
                         if (inserted) {
-                            start(jobUuid, timeout, call.jsonSchema(), operation);
+                            start(new RunningJob(jobUuid, call.accountUuid(), call.jsonSchema(), call.webHook()),
+                                    timeout, operation);
                             return Uni.createFrom().item((Object) accepted);
                         }
                         return jobs.find(jobUuid).map(existing -> {
@@ -105,6 +106,20 @@ public class ApiJobs implements JobRunner {
         if (!Uuids.isValid(jobUuid)) {
             return Uni.createFrom().failure(unknown(jobUuid));
         }
+        JobWaiters.Local here = waiters.local(jobUuid);
+        if (here != null && here.job.accountUuid().equals(accountUuid)) {
+            Timer.Sample sample = Timer.start(metrics);
+            return waiters.awaitLocal(here, config.pollWait()).flatMap(v -> {
+                sample.stop(pollWaits);
+                JobWaiters.Ended ended = here.ended;
+                if (ended != null) {
+                    waiters.answered(here);
+                    return Uni.createFrom().item(answer(ended.status(), ended.body()));
+                }
+                return here.done ? jobs.find(jobUuid).flatMap(row -> answer(jobUuid, accountUuid, row, true))
+                        : Uni.createFrom().item(running());
+            });
+        }
         return jobs.find(jobUuid).flatMap(row -> answer(jobUuid, accountUuid, row, false));
     }
 
@@ -115,8 +130,7 @@ public class ApiJobs implements JobRunner {
             return Uni.createFrom().failure(unknown(jobUuid));
         }
         if (row.finished()) {
-            return Uni.createFrom().item(Response.status(row.resultStatus()).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(row.resultBody()).build());
+            return Uni.createFrom().item(answer(row.resultStatus(), row.resultBody()));
         }
         if (!row.deadlineAt().isAfter(now)) {
             return transactions.withTransaction(() -> results.failOverdue(jobUuid, 1))
@@ -131,20 +145,25 @@ public class ApiJobs implements JobRunner {
         Duration wait = config.pollWait();
         Duration untilDeadline = Duration.between(now, row.deadlineAt());
         Timer.Sample sample = Timer.start(metrics);
-        return waiters.await(jobUuid, untilDeadline.compareTo(wait) < 0 ? untilDeadline : wait,
+        return waiters.awaitRemote(untilDeadline.compareTo(wait) < 0 ? untilDeadline : wait,
                         () -> jobs.find(jobUuid).map(r -> r == null || r.finished()))
                 .invoke(() -> sample.stop(pollWaits))
                 .flatMap(v -> jobs.find(jobUuid))
                 .flatMap(again -> answer(jobUuid, accountUuid, again, true));
     }
 
+    private static Response answer(int status, String body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
     private static Response running() {
         return Response.status(202).type(MediaType.APPLICATION_JSON_TYPE).entity(STILL_RUNNING).build();
     }
 
-    private void start(String jobUuid, Duration timeout, boolean withSchema, Supplier<Uni<?>> operation) {
-        JobConclusion conclusion = new JobConclusion(jobUuid, withSchema, results);
-        waiters.started(jobUuid);
+    private void start(RunningJob job, Duration timeout, Supplier<Uni<?>> operation) {
+        String jobUuid = job.uuid();
+        JobConclusion conclusion = new JobConclusion(job, results);
+        waiters.started(job);
         metrics.counter("zstack.api.jobs.submitted").increment();
         io.vertx.core.Context own = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(own, true);
@@ -166,7 +185,7 @@ public class ApiJobs implements JobRunner {
                 .invoke(conclusion::committed)
                 .onFailure().recoverWithItem(e -> {
                     LOG.debugf("the API job [uuid:%s] was not ended here: %s", conclusion.jobUuid(), e.toString());
-                    waiters.ended(conclusion.jobUuid());
+                    waiters.ended(conclusion.jobUuid(), null);
                     return null;
                 });
     }

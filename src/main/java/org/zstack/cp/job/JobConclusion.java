@@ -6,20 +6,18 @@ import org.zstack.cp.db.Conclusion;
 
 /** The end of one running job, written by the transaction that concludes its operation, or on its own after it. */
 final class JobConclusion implements Conclusion {
-    private final String jobUuid;
-    private final boolean withSchema;
+    private final RunningJob job;
     private final JobResults results;
-    private volatile JobState written;
+    private volatile JobWaiters.Ended written;
     private volatile boolean committed;
 
-    JobConclusion(String jobUuid, boolean withSchema, JobResults results) {
-        this.jobUuid = jobUuid;
-        this.withSchema = withSchema;
+    JobConclusion(RunningJob job, JobResults results) {
+        this.job = job;
         this.results = results;
     }
 
     String jobUuid() {
-        return jobUuid;
+        return job.uuid();
     }
 
     @Override
@@ -34,13 +32,13 @@ final class JobConclusion implements Conclusion {
 
     /** Ends the job with the outcome in the current transaction. */
     Uni<Void> end(JobResults.Outcome outcome) {
-        return results.finish(jobUuid, withSchema, outcome).invoke(() -> written = outcome.state());
+        return results.finish(job, outcome).invoke(ended -> written = ended).replaceWithVoid();
     }
 
     @Override
     public void committed() {
         committed = true;
-        results.committed(jobUuid, written);
+        results.committed(job.uuid(), written);
     }
 
     boolean isCommitted() {

@@ -43,14 +43,19 @@ class JobResults {
         return new Outcome(JobState.Failed, FAILURE_STATUS, ErrorReply.of(ErrorMapper.translate(failure)));
     }
 
-    /** Ends the Running job in the current transaction; fails it (rolling back) when the job may not end so. */
-    Uni<Void> finish(String jobUuid, boolean withSchema, Outcome outcome) {
-        String body = json(outcome.reply(), withSchema);
-        return jobs.finishInTransaction(jobUuid, outcome.state(), outcome.status(), body).flatMap(finished -> {
-            if (finished == null) {
-                return Uni.createFrom().failure(JobConclusion.overdue(jobUuid));
+    /**
+     * Ends the Running job in the current transaction, and answers what was written; fails (rolling back) when the
+     * job may not end so: it has ended already, or its deadline has passed.
+     */
+    Uni<JobWaiters.Ended> finish(RunningJob job, Outcome outcome) {
+        String body = json(outcome.reply(), job.withSchema());
+        JobWaiters.Ended ended = new JobWaiters.Ended(outcome.state(), outcome.status(), body);
+        return jobs.finishInTransaction(job.uuid(), outcome.state(), outcome.status(), body).flatMap(finished -> {
+            if (!finished) {
+                return Uni.createFrom().failure(JobConclusion.overdue(job.uuid()));
             }
-            return notifyWebHooks(List.of(finished), outcome.state() == JobState.Succeeded, body);
+            return notifyWebHooks(job.uuid(), job.webHook(), outcome.state() == JobState.Succeeded, body)
+                    .replaceWith(ended);
         });
     }
 
@@ -61,22 +66,28 @@ class JobResults {
         Uni<List<ApiJobRepository.FinishedJob>> ended = jobUuid != null
                 ? jobs.failIfOverdueInTransaction(jobUuid, FAILURE_STATUS, body)
                 : jobs.failOverdueInTransaction(FAILURE_STATUS, body, limit);
-        return ended.call(list -> notifyWebHooks(list, false, body));
+        return ended.call(list -> {
+            Uni<Void> told = Uni.createFrom().voidItem();
+            for (ApiJobRepository.FinishedJob job : list) {
+                told = told.call(() -> notifyWebHooks(job.uuid(), job.webHook(), false, body));
+            }
+            return told;
+        });
     }
 
-    void committed(String jobUuid, JobState state) {
-        metrics.counter("zstack.api.jobs.finished", "outcome", state.name()).increment();
-        waiters.ended(jobUuid);
+    void committed(String jobUuid, JobWaiters.Ended ended) {
+        metrics.counter("zstack.api.jobs.finished", "outcome", ended.state().name()).increment();
+        waiters.ended(jobUuid, ended);
     }
 
     void overdueCommitted(List<ApiJobRepository.FinishedJob> ended) {
         for (ApiJobRepository.FinishedJob job : ended) {
             metrics.counter("zstack.api.jobs.finished", "outcome", "Overdue").increment();
-            waiters.ended(job.uuid());
+            waiters.ended(job.uuid(), null);
         }
     }
 
-    private Uni<Void> notifyWebHooks(List<ApiJobRepository.FinishedJob> ended, boolean success, String body) {
+    private Uni<Void> notifyWebHooks(String jobUuid, String webHook, boolean success, String body) {
         return Uni.createFrom().voidItem();
     }
 

@@ -7,74 +7,104 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
- * Polls that wait for a job to end. A job that runs on this replica wakes its waiters when it commits its end; a
- * job of another replica is re-read every {@link ApiJobConfig#pollRecheck()} until it ends or the wait is over.
+ * The jobs this replica runs, and the polls that wait for them. A job of this replica wakes its polls when its end
+ * has committed and hands them what it wrote, so that such a poll reads nothing from the database; that end is
+ * kept until its first poll, at most {@link #KEPT}. A job of another replica is re-read every
+ * {@link ApiJobConfig#pollRecheck()} until it ends or the wait is over.
  */
 @ApplicationScoped
 public class JobWaiters {
+    static final Duration KEPT = Duration.ofSeconds(30);
     private final Vertx vertx;
     private final ApiJobConfig config;
-    private final Set<String> runningHere = ConcurrentHashMap.newKeySet();
-    private final Map<String, List<Runnable>> waiting = new ConcurrentHashMap<>();
+    private final Map<String, Local> local = new ConcurrentHashMap<>();
+
+    /** The end a job wrote: the poll's status and body. */
+    record Ended(JobState state, int status, String body) {
+    }
+
+    /** A job of this replica: running while {@code done} is false; {@code ended} null if its end is unknown here. */
+    static final class Local {
+        final RunningJob job;
+        final List<Runnable> wakers = new CopyOnWriteArrayList<>();
+        volatile boolean done;
+        volatile Ended ended;
+
+        Local(RunningJob job) {
+            this.job = job;
+        }
+    }
 
     public JobWaiters(Vertx vertx, ApiJobConfig config) {
         this.vertx = vertx;
         this.config = config;
     }
 
-    void started(String jobUuid) {
-        runningHere.add(jobUuid);
+    void started(RunningJob job) {
+        local.put(job.uuid(), new Local(job));
     }
 
-    /** The job has ended here (its end committed, or it will never commit one from here). */
-    void ended(String jobUuid) {
-        runningHere.remove(jobUuid);
-        List<Runnable> wakers = waiting.remove(jobUuid);
-        if (wakers != null) {
-            wakers.forEach(Runnable::run);
+    /** The job has ended here: with the end it committed, or null when it will never commit one from here. */
+    void ended(String jobUuid, Ended ended) {
+        Local job = local.get(jobUuid);
+        if (job == null || job.done) {
+            return;
+        }
+        job.ended = ended;
+        job.done = true;
+        job.wakers.forEach(Runnable::run);
+        job.wakers.clear();
+        if (ended == null) {
+            local.remove(jobUuid);
+        } else {
+            vertx.setTimer(KEPT.toMillis(), id -> local.remove(jobUuid, job));
         }
     }
 
     int runningHere() {
-        return runningHere.size();
+        return (int) local.values().stream().filter(job -> !job.done).count();
     }
 
-    /**
-     * Completes when the job has ended or {@code wait} has passed, whichever comes first; {@code ended} re-reads
-     * the job for a job of another replica.
-     */
-    Uni<Void> await(String jobUuid, Duration wait, Supplier<Uni<Boolean>> ended) {
-        if (wait.isNegative() || wait.isZero()) {
+    /** The job of this replica of that UUID, running or just ended; null if there is none. */
+    Local local(String jobUuid) {
+        return local.get(jobUuid);
+    }
+
+    /** Forgets a job of this replica whose end a poll has just been answered with. */
+    void answered(Local job) {
+        local.remove(job.job.uuid(), job);
+    }
+
+    /** Completes when the job of this replica has ended or {@code wait} has passed, whichever comes first. */
+    Uni<Void> awaitLocal(Local job, Duration wait) {
+        if (job.done) {
             return Uni.createFrom().voidItem();
         }
-        if (runningHere.contains(jobUuid)) {
-            return Uni.createFrom().emitter(emitter -> {
-                long[] timer = new long[1];
-                Runnable wake = () -> {
-                    vertx.cancelTimer(timer[0]);
-                    emitter.complete(null);
-                };
-                timer[0] = vertx.setTimer(wait.toMillis(), id -> {
-                    List<Runnable> wakers = waiting.get(jobUuid);
-                    if (wakers != null) {
-                        wakers.remove(wake);
-                    }
-                    emitter.complete(null);
-                });
-                waiting.computeIfAbsent(jobUuid, k -> new CopyOnWriteArrayList<>()).add(wake);
-                if (!runningHere.contains(jobUuid)) {
-                    wake.run();
-                }
+        return Uni.createFrom().emitter(emitter -> {
+            long[] timer = new long[1];
+            Runnable wake = () -> {
+                vertx.cancelTimer(timer[0]);
+                emitter.complete(null);
+            };
+            timer[0] = vertx.setTimer(Math.max(1, wait.toMillis()), id -> {
+                job.wakers.remove(wake);
+                emitter.complete(null);
             });
-        }
-        long until = System.nanoTime() + wait.toNanos();
-        return recheck(until, ended);
+            job.wakers.add(wake);
+            if (job.done) {
+                wake.run();
+            }
+        });
+    }
+
+    /** Re-reads a job of another replica until {@code ended} says it has ended, or {@code wait} has passed. */
+    Uni<Void> awaitRemote(Duration wait, Supplier<Uni<Boolean>> ended) {
+        return recheck(System.nanoTime() + wait.toNanos(), ended);
     }
 
     private Uni<Void> recheck(long until, Supplier<Uni<Boolean>> ended) {
