@@ -8,6 +8,9 @@ CREATE TABLE webhook_delivery (
     id              bigserial     PRIMARY KEY,
     job_uuid        varchar(32)   NOT NULL,
     url             varchar(2048) NOT NULL,
+    -- scheme://host:port of the URL, lower case: a replica keeps at most a few POSTs in flight to each receiver.
+    receiver        text          NOT NULL GENERATED ALWAYS AS
+                        (COALESCE(lower(substring(url from '^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*')), '')) STORED,
     success         boolean       NOT NULL,
     body            text          NOT NULL,
     state           varchar(16)   NOT NULL DEFAULT 'PENDING' CHECK (state IN ('PENDING', 'FAILED')),

@@ -25,6 +25,13 @@ public interface WebhookConfig {
     @WithDefault("16")
     int concurrency();
 
+    /**
+     * POSTs in flight at once on this replica to one receiver (scheme, host and port), so that a hung receiver
+     * takes only that many of the slots.
+     */
+    @WithDefault("4")
+    int concurrencyPerReceiver();
+
     /** The only hosts webhooks may be sent to (exact names or addresses); unset, any host. */
     Optional<List<String>> allowedHosts();
 }

@@ -14,12 +14,15 @@ import org.zstack.cp.job.WebhookDeliveries.Claimed;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Delivers the due webhooks of {@code webhook_delivery}, from any replica: each round claims up to as many due rows
- * as it has free slots ({@code zstack.webhook.concurrency}), POSTs each with no lock or connection held, and records
+ * as it has free slots ({@code zstack.webhook.concurrency}), leaving out the receivers that already have all of
+ * theirs ({@code zstack.webhook.concurrency-per-receiver}), POSTs each with no lock or connection held, and records
  * the outcome. A round runs every half {@code zstack.webhook.interval}, when {@link #kick()} is called, and when a
  * POST ends after a round that filled every slot. One replica runs one round at a time.
  */
@@ -34,6 +37,9 @@ class WebhookDeliverer {
     private final WebhookPoster poster;
     private final Duration lease;
     private final int slots;
+    private final int perReceiverSlots;
+    /** POSTs in flight per receiver. */
+    private final Map<String, Integer> perReceiver = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean claiming = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -52,6 +58,7 @@ class WebhookDeliverer {
         this.poster = poster;
         this.lease = config.timeout().plus(LEASE_MARGIN);
         this.slots = Math.max(1, config.concurrency());
+        this.perReceiverSlots = Math.max(1, config.concurrencyPerReceiver());
         this.delivered = Counter.builder("zstack.webhook.delivered")
                 .description("Webhooks delivered (the receiver answered 2xx)").register(metrics);
         this.failedAttempts = Counter.builder("zstack.webhook.failed.attempts")
@@ -97,11 +104,13 @@ class WebhookDeliverer {
             claiming.set(false);
             return;
         }
-        deliveries.claim(free, lease, config.attempts()).subscribe().with(claimed -> {
-            inFlight.addAndGet(claimed.size());
+        deliveries.claim(free, lease, config.attempts(), busyReceivers()).subscribe().with(claimed -> {
             saturated = claimed.size() == free;
+            List<Claimed> started = claimed.stream().filter(this::takeReceiverSlot).toList();
+            inFlight.addAndGet(started.size());
             claiming.set(false);
-            claimed.forEach(this::deliver);
+            started.forEach(this::deliver);
+            claimed.stream().filter(c -> !started.contains(c)).forEach(this::release);
             if (again.get()) {
                 kick();
             }
@@ -121,6 +130,28 @@ class WebhookDeliverer {
         kick();
     }
 
+    private List<String> busyReceivers() {
+        return perReceiver.entrySet().stream().filter(e -> e.getValue() >= perReceiverSlots)
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** Counts a POST to the delivery's receiver, unless that receiver already has all of its slots. */
+    private boolean takeReceiverSlot(Claimed delivery) {
+        boolean[] taken = {false};
+        perReceiver.compute(delivery.receiver(), (receiver, n) -> {
+            int count = n == null ? 0 : n;
+            taken[0] = count < perReceiverSlots;
+            return taken[0] ? count + 1 : n;
+        });
+        return taken[0];
+    }
+
+    /** A delivery claimed in the same round as others to its receiver beyond its slots waits for a later round. */
+    private void release(Claimed delivery) {
+        deliveries.release(delivery).subscribe().with(v -> { }, failure -> LOG.debugf(
+                "could not give back the webhook of job %s: %s", delivery.jobUuid(), failure.toString()));
+    }
+
     private void deliver(Claimed delivery) {
         poster.post(delivery.url(), delivery.jobUuid(), delivery.success(), delivery.body())
                 .map(status -> status >= 200 && status < 300 ? null : "the receiver answered HTTP " + status)
@@ -128,7 +159,7 @@ class WebhookDeliverer {
                 .flatMap(error -> error == null ? recordDelivered(delivery) : recordFailed(delivery, error))
                 .onFailure().invoke(failure -> LOG.warnf("could not record the outcome of the webhook of job %s: %s",
                         delivery.jobUuid(), failure.toString()))
-                .onTermination().invoke(this::freeSlot)
+                .onTermination().invoke(() -> freeSlot(delivery))
                 .subscribe().with(v -> { }, failure -> { });
     }
 
@@ -153,9 +184,11 @@ class WebhookDeliverer {
         LOG.warnf("gave up the webhook of job %s after %d attempts; the last one: %s", jobUuid, attempts, error);
     }
 
-    private void freeSlot() {
+    private void freeSlot(Claimed delivery) {
+        Integer before = perReceiver.get(delivery.receiver());
+        perReceiver.computeIfPresent(delivery.receiver(), (receiver, n) -> n > 1 ? n - 1 : null);
         inFlight.decrementAndGet();
-        if (saturated) {
+        if (saturated || (before != null && before >= perReceiverSlots)) {
             kick();
         }
     }

@@ -10,6 +10,7 @@ import org.zstack.cp.db.DatabaseDeadline;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -23,8 +24,12 @@ class WebhookDeliveries {
     private static final String CLAIM = "UPDATE webhook_delivery d SET attempts = d.attempts + 1, "
             + "lease_until = now() + $2 * interval '1 millisecond' WHERE d.id IN (SELECT id FROM webhook_delivery "
             + "WHERE state = 'PENDING' AND attempts < $3 AND next_attempt_at <= now() "
-            + "AND (lease_until IS NULL OR lease_until <= now()) ORDER BY next_attempt_at LIMIT $1 "
-            + "FOR UPDATE SKIP LOCKED) RETURNING d.id, d.job_uuid, d.url, d.success, d.body, d.attempts";
+            + "AND (lease_until IS NULL OR lease_until <= now()) AND receiver <> ALL($4) "
+            + "ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) "
+            + "RETURNING d.id, d.job_uuid, d.url, d.receiver, d.success, d.body, d.attempts";
+    /** Gives a claim back without counting it as an attempt. */
+    private static final String RELEASE = "UPDATE webhook_delivery SET lease_until = NULL, attempts = attempts - 1 "
+            + "WHERE id = $1 AND attempts = $2 AND state = 'PENDING'";
     private static final String DELIVERED = "DELETE FROM webhook_delivery WHERE id = $1 AND attempts = $2";
     private static final String RETRY = "UPDATE webhook_delivery SET lease_until = NULL, "
             + "next_attempt_at = now() + $3 * interval '1 millisecond', last_error = $4 "
@@ -46,7 +51,8 @@ class WebhookDeliveries {
     }
 
     /** A delivery claimed for one attempt, the {@code attempt}-th. */
-    record Claimed(long id, String jobUuid, String url, boolean success, String body, int attempt) {
+    record Claimed(long id, String jobUuid, String url, String receiver, boolean success, String body,
+                   int attempt) {
     }
 
     /** Adds a delivery, due now, in the transaction of the current Panache session. */
@@ -56,17 +62,25 @@ class WebhookDeliveries {
                 .executeUpdate()).replaceWithVoid();
     }
 
-    /** Up to {@code limit} due deliveries, each leased to the caller for {@code lease} and its attempt counted. */
-    Uni<List<Claimed>> claim(int limit, Duration lease, int maxAttempts) {
+    /**
+     * Up to {@code limit} due deliveries to receivers other than {@code busy}, each leased to the caller for
+     * {@code lease} and its attempt counted.
+     */
+    Uni<List<Claimed>> claim(int limit, Duration lease, int maxAttempts, Collection<String> busy) {
         return deadlines.statement(() -> pool.preparedQuery(CLAIM)
-                .execute(Tuple.of(limit, lease.toMillis(), maxAttempts))).map(rows -> {
+                .execute(Tuple.of(limit, lease.toMillis(), maxAttempts, busy.toArray(new String[0])))).map(rows -> {
                     List<Claimed> claimed = new ArrayList<>();
                     for (Row r : rows) {
                         claimed.add(new Claimed(r.getLong("id"), r.getString("job_uuid"), r.getString("url"),
-                                r.getBoolean("success"), r.getString("body"), r.getInteger("attempts")));
+                                r.getString("receiver"), r.getBoolean("success"), r.getString("body"),
+                                r.getInteger("attempts")));
                     }
                     return claimed;
                 });
+    }
+
+    Uni<Void> release(Claimed delivery) {
+        return run(RELEASE, Tuple.of(delivery.id(), delivery.attempt()));
     }
 
     Uni<Void> delivered(Claimed delivery) {

@@ -148,6 +148,36 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aHungReceiverWithManyDeliveriesTakesOnlyItsShareOfTheSlots() {
+        try (WebhookReceiver hung = WebhookReceiver.start()) {
+            hung.answer("/hung", 200, 120_000);
+            List<String> hungJobs = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String job = newJob();
+                hungJobs.add(job);
+                insert(job, hung.url("/hung"), true, "{}");
+            }
+            webhooks.kick();
+            Poll.until(BOUND, "the hung receiver got POSTs", () -> !hung.requests("/hung").isEmpty());
+
+            String job = newJob();
+            String path = "/beside-hung/" + job;
+            RECEIVER.answer(path, 200, 0);
+            insert(job, RECEIVER.url(path), true, "{}");
+            webhooks.kick();
+            Poll.until(BOUND, "the other delivery is done", () -> rowsOf(job).isEmpty());
+
+            Object[] jobs = {hungJobs.toArray(new String[0])};
+            assertThat(Db.count("SELECT count(*) FROM webhook_delivery WHERE job_uuid = ANY($1) "
+                    + "AND last_error IS NOT NULL", jobs)).as("hung POSTs that timed out meanwhile").isZero();
+            assertThat(Db.count("SELECT count(*) FROM webhook_delivery WHERE job_uuid = ANY($1) "
+                    + "AND lease_until IS NOT NULL", jobs)).as("hung POSTs in flight").isEqualTo(4);
+            assertThat(hung.requests("/hung")).hasSize(4);
+            Db.update("DELETE FROM webhook_delivery WHERE job_uuid = ANY($1)", jobs);
+        }
+    }
+
+    @Test
     void concurrentRoundsDeliverEachRowOnce() throws Exception {
         String prefix = "/many/" + newJob();
         RECEIVER.answer(prefix, 200, 20);
