@@ -24,13 +24,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * as it has free slots ({@code zstack.webhook.concurrency}), leaving out the receivers that already have all of
  * theirs ({@code zstack.webhook.concurrency-per-receiver}), POSTs each with no lock or connection held, and records
  * the outcome. A round runs every half {@code zstack.webhook.interval}, when {@link #kick()} is called, and when a
- * POST ends after a round that filled every slot. One replica runs one round at a time.
+ * POST ends that freed a slot something may wait for. One replica runs one round at a time.
  */
 @ApplicationScoped
 class WebhookDeliverer {
     private static final Logger LOG = Logger.getLogger(WebhookDeliverer.class);
     /** How long a claim outlives the POST's own timeout, for recording its outcome. */
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+    /** How often deliveries whose last attempt was lost with its replica are looked for, and given up. */
+    private static final Duration SWEEP_PERIOD = Duration.ofMinutes(1);
     private final Vertx vertx;
     private final WebhookConfig config;
     private final WebhookDeliveries deliveries;
@@ -49,6 +51,7 @@ class WebhookDeliverer {
     private volatile boolean saturated;
     private volatile boolean stopped = true;
     private long timer = -1;
+    private long sweeper = -1;
 
     WebhookDeliverer(Vertx vertx, WebhookConfig config, WebhookDeliveries deliveries, WebhookPoster poster,
                      MeterRegistry metrics) {
@@ -70,7 +73,8 @@ class WebhookDeliverer {
     synchronized void start(@Observes StartupEvent event) {
         stopped = false;
         long period = Math.max(50, config.interval().toMillis() / 2);
-        timer = vertx.setPeriodic(period, id -> tick());
+        timer = vertx.setPeriodic(period, id -> kick());
+        sweeper = vertx.setPeriodic(SWEEP_PERIOD.toMillis(), id -> sweep());
         kick();
     }
 
@@ -86,6 +90,7 @@ class WebhookDeliverer {
     private synchronized void stop() {
         stopped = true;
         vertx.cancelTimer(timer);
+        vertx.cancelTimer(sweeper);
     }
 
     /** Starts a round now, or right after the one that is running. */
@@ -120,14 +125,12 @@ class WebhookDeliverer {
         });
     }
 
-    private void tick() {
-        if (stopped) {
-            return;
+    private void sweep() {
+        if (!stopped) {
+            deliveries.giveUpAbandoned(config.attempts()).subscribe().with(
+                    jobs -> jobs.forEach(job -> gaveUp(job, config.attempts(), "the last attempt never ended")),
+                    failure -> LOG.debugf("could not look for abandoned webhooks: %s", failure.toString()));
         }
-        deliveries.giveUpAbandoned(config.attempts()).subscribe().with(
-                jobs -> jobs.forEach(job -> gaveUp(job, config.attempts(), "the last attempt never ended")),
-                failure -> LOG.debugf("could not look for abandoned webhooks: %s", failure.toString()));
-        kick();
     }
 
     private List<String> busyReceivers() {
