@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 /** Which {@code X-Web-Hook} URLs are accepted: absolute http or https URLs of a host allowed by the configuration. */
 @ApplicationScoped
 public class WebhookTargets {
+    /** The length of {@code webhook_delivery.url}. */
+    static final int MAX_LENGTH = 2048;
     private final Set<String> allowedHosts;
 
     @Inject
@@ -49,6 +51,9 @@ public class WebhookTargets {
     private static URI parse(String url) {
         if (url == null || url.isBlank()) {
             throw ApiException.invalidArgument("the webhook URL is empty");
+        }
+        if (url.length() > MAX_LENGTH) {
+            throw ApiException.invalidArgument("the webhook URL is longer than " + MAX_LENGTH + " characters");
         }
         try {
             return new URI(url);

@@ -40,6 +40,10 @@ class WebhookTargetsTest {
             refused(ANY_HOST, url);
         }
         assertThat(refused(ANY_HOST, null).details()).contains("empty");
+        String prefix = "http://hooks.example.com/";
+        String longest = prefix + "x".repeat(WebhookTargets.MAX_LENGTH - prefix.length());
+        assertThatCode(() -> ANY_HOST.check(longest)).doesNotThrowAnyException();
+        assertThat(refused(ANY_HOST, longest + "x").details()).contains("longer than 2048");
     }
 
     @Test
