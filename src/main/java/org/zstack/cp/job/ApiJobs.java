@@ -46,9 +46,11 @@ public class ApiJobs implements JobRunner {
     private final Vertx vertx;
     private final MeterRegistry metrics;
     private final Timer pollWaits;
+    private final WebhookTargets webhookTargets;
 
     public ApiJobs(ApiJobRepository jobs, JobResults results, JobWaiters waiters, Transactions transactions,
-                   ApiJobConfig config, Vertx vertx, MeterRegistry metrics) {
+                   ApiJobConfig config, Vertx vertx, MeterRegistry metrics, WebhookTargets webhookTargets) {
+        this.webhookTargets = webhookTargets;
         this.jobs = jobs;
         this.results = results;
         this.waiters = waiters;
@@ -79,6 +81,13 @@ public class ApiJobs implements JobRunner {
                 return Uni.createFrom().item(accepted);
             }
             Duration timeout = timeoutOf(call.apiTimeout());
+            if (call.webHook() != null) {
+                try {
+                    webhookTargets.check(call.webHook());
+                } catch (ApiException refused) {
+                    throw ApiException.badRequest(refused.details());
+                }
+            }
             String requestLine = call.method() + " " + call.path();
             String hash = sha256(requestLine + "\n" + request);
             return jobs.insert(jobUuid, call.accountUuid(), hash, requestLine, timeout, call.webHook(),

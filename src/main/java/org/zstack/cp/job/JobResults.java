@@ -23,8 +23,11 @@ class JobResults {
     private final JobWaiters waiters;
     private final ObjectMapper mapper;
     private final MeterRegistry metrics;
+    private final Webhooks webhooks;
 
-    JobResults(ApiJobRepository jobs, JobWaiters waiters, ObjectMapper mapper, MeterRegistry metrics) {
+    JobResults(ApiJobRepository jobs, JobWaiters waiters, ObjectMapper mapper, MeterRegistry metrics,
+               Webhooks webhooks) {
+        this.webhooks = webhooks;
         this.jobs = jobs;
         this.waiters = waiters;
         this.mapper = mapper;
@@ -76,11 +79,15 @@ class JobResults {
     }
 
     void committed(String jobUuid, JobWaiters.Ended ended) {
+        webhooks.kick();
         metrics.counter("zstack.api.jobs.finished", "outcome", ended.state().name()).increment();
         waiters.ended(jobUuid, ended);
     }
 
     void overdueCommitted(List<ApiJobRepository.FinishedJob> ended) {
+        if (!ended.isEmpty()) {
+            webhooks.kick();
+        }
         for (ApiJobRepository.FinishedJob job : ended) {
             metrics.counter("zstack.api.jobs.finished", "outcome", "Overdue").increment();
             waiters.ended(job.uuid(), null);
@@ -88,7 +95,7 @@ class JobResults {
     }
 
     private Uni<Void> notifyWebHooks(String jobUuid, String webHook, boolean success, String body) {
-        return Uni.createFrom().voidItem();
+        return webHook == null ? Uni.createFrom().voidItem() : webhooks.enqueue(jobUuid, webHook, success, body);
     }
 
     String json(Object reply, boolean withSchema) {

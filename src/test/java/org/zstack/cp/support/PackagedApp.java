@@ -51,6 +51,12 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     public static PackagedApp start(GenericContainer<?> pg, String name) throws IOException {
+        return start(pg, name, Map.of());
+    }
+
+    /** Started with {@code settings} as extra environment variables. */
+    public static PackagedApp start(GenericContainer<?> pg, String name, Map<String, String> settings)
+            throws IOException {
         int port = freePort();
         String hostPort = pg.getHost() + ":" + pg.getMappedPort(5432);
         ProcessBuilder builder = new ProcessBuilder(command())
@@ -64,6 +70,7 @@ public final class PackagedApp implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_PASSWORD", "zstack");
         env.put("ZSTACK_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("ZSTACK_SECRET_KEY", "cGFja2FnZWQtYXBwLXRlc3RzLW9ubHkta2V5LTMyYnk=");
+        env.putAll(settings);
         return new PackagedApp(builder.start(), port);
     }
 
