@@ -109,10 +109,11 @@ public class JobWaiters {
 
     private Uni<Void> recheck(long until, Supplier<Uni<Boolean>> ended) {
         long left = until - System.nanoTime();
-        if (left <= 0) {
+        if (left < Duration.ofMillis(1).toNanos()) {
             return Uni.createFrom().voidItem();
         }
-        Duration pause = Duration.ofNanos(Math.min(left, config.pollRecheck().toNanos()));
+        Duration pause = Duration.ofMillis(Math.max(1, Math.min(Duration.ofNanos(left).toMillis(),
+                config.pollRecheck().toMillis())));
         return Uni.createFrom().voidItem().onItem().delayIt().by(pause)
                 .flatMap(v -> ended.get())
                 .flatMap(done -> done ? Uni.createFrom().voidItem() : recheck(until, ended));
