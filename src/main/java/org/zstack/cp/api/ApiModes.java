@@ -11,14 +11,16 @@ import java.util.Set;
  * UpdateGuestToolsState. The dispatch and the OpenAPI document both read it here.
  */
 public final class ApiModes {
-    private static final Set<String> SYNC_OPERATIONS = Set.of(
-            "LogInByAccount", "LogOut", "ValidateSession", "UpdateGuestToolsState", "GetApiJob");
+    /** The session APIs: the only ones that need no session. */
+    public static final Set<String> SESSION_OPERATIONS = Set.of("LogInByAccount", "LogOut", "ValidateSession");
+    private static final Set<String> OTHER_SYNC_OPERATIONS = Set.of("UpdateGuestToolsState", "GetApiJob");
 
     private ApiModes() {
     }
 
     public static boolean isAsync(String httpMethod, String operationId) {
-        return !"GET".equalsIgnoreCase(httpMethod) && !SYNC_OPERATIONS.contains(operationId);
+        return !"GET".equalsIgnoreCase(httpMethod) && !SESSION_OPERATIONS.contains(operationId)
+                && !OTHER_SYNC_OPERATIONS.contains(operationId);
     }
 
     public static boolean isAsync(Method resourceMethod) {

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -29,7 +28,6 @@ public class OpenApiConventions implements OASFilter {
     /** For the operations that hash a password (api/RetryLater from secret/PasswordHasher). */
     public static final String BUSY_HASHING = "ID.1000: too many password checks at once; the Retry-After header "
             + "says in how many seconds to try again.";
-    private static final Set<String> PUBLIC_OPERATIONS = Set.of("LogInByAccount", "LogOut", "ValidateSession");
     private static final String COMMON_400 = "SYS.1007: the body is not JSON, or a field has the wrong type. "
             + "ID.1001: the Authorization header is missing or is not 'OAuth <session uuid>'.";
     private static final String COMMON_503 = "ID.1001: the session is unknown or expired. "
@@ -79,7 +77,7 @@ public class OpenApiConventions implements OASFilter {
 
     private static void describe(PathItem.HttpMethod method, Operation operation) {
         boolean isPublic = operation.getOperationId() != null
-                && PUBLIC_OPERATIONS.contains(operation.getOperationId());
+                && ApiModes.SESSION_OPERATIONS.contains(operation.getOperationId());
         if (!isPublic) {
             operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(SESSION_SCHEME)));
         }

@@ -18,13 +18,10 @@ import org.zstack.cp.api.JobRunner;
 import org.zstack.cp.api.Uuids;
 import org.zstack.cp.db.Conclusion;
 import org.zstack.cp.db.Transactions;
+import org.zstack.cp.secret.Digests;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -89,7 +86,7 @@ public class ApiJobs implements JobRunner {
                 }
             }
             String requestLine = call.method() + " " + call.path();
-            String hash = sha256(requestLine + "\n" + request);
+            String hash = Digests.sha256Hex(requestLine + "\n" + request);
             return jobs.insert(jobUuid, call.accountUuid(), hash, requestLine, timeout, call.webHook(),
                             call.jsonSchema())
                     .flatMap(inserted -> {
@@ -154,10 +151,9 @@ public class ApiJobs implements JobRunner {
         Duration wait = config.pollWait();
         Duration untilDeadline = Duration.between(now, row.deadlineAt());
         Timer.Sample sample = Timer.start(metrics);
-        return waiters.awaitRemote(untilDeadline.compareTo(wait) < 0 ? untilDeadline : wait,
-                        () -> jobs.find(jobUuid).map(r -> r == null || r.finished()))
+        return waiters.awaitRemote(untilDeadline.compareTo(wait) < 0 ? untilDeadline : wait, row,
+                        () -> jobs.find(jobUuid))
                 .invoke(() -> sample.stop(pollWaits))
-                .flatMap(v -> jobs.find(jobUuid))
                 .flatMap(again -> answer(jobUuid, accountUuid, again, true));
     }
 
@@ -218,14 +214,5 @@ public class ApiJobs implements JobRunner {
     private static ApiException unknown(String jobUuid) {
         return new ApiException(ErrorCode.RESOURCE_NOT_FOUND, 404, "no API job [uuid:" + jobUuid + "] of this "
                 + "account is known: it never existed, belongs to another account, or has expired", null);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

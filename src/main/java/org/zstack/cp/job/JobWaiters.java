@@ -102,20 +102,23 @@ public class JobWaiters {
         });
     }
 
-    /** Re-reads a job of another replica until {@code ended} says it has ended, or {@code wait} has passed. */
-    Uni<Void> awaitRemote(Duration wait, Supplier<Uni<Boolean>> ended) {
-        return recheck(System.nanoTime() + wait.toNanos(), ended);
+    /**
+     * Re-reads a job of another replica until it has ended (or is gone), or {@code wait} has passed; the row as
+     * last read.
+     */
+    Uni<ApiJobRow> awaitRemote(Duration wait, ApiJobRow current, Supplier<Uni<ApiJobRow>> read) {
+        return recheck(System.nanoTime() + wait.toNanos(), current, read);
     }
 
-    private Uni<Void> recheck(long until, Supplier<Uni<Boolean>> ended) {
+    private Uni<ApiJobRow> recheck(long until, ApiJobRow current, Supplier<Uni<ApiJobRow>> read) {
         long left = until - System.nanoTime();
-        if (left < Duration.ofMillis(1).toNanos()) {
-            return Uni.createFrom().voidItem();
+        if (current == null || current.finished() || left < Duration.ofMillis(1).toNanos()) {
+            return Uni.createFrom().item(current);
         }
         Duration pause = Duration.ofMillis(Math.max(1, Math.min(Duration.ofNanos(left).toMillis(),
                 config.pollRecheck().toMillis())));
         return Uni.createFrom().voidItem().onItem().delayIt().by(pause)
-                .flatMap(v -> ended.get())
-                .flatMap(done -> done ? Uni.createFrom().voidItem() : recheck(until, ended));
+                .flatMap(v -> read.get())
+                .flatMap(row -> recheck(until, row, read));
     }
 }

@@ -8,13 +8,11 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.zstack.cp.api.Uuids;
+import org.zstack.cp.secret.Digests;
 import org.zstack.cp.secret.PasswordHasher;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 
 /**
  * Creates the {@code admin} account on first start from {@code zstack.admin.password}. Clients log in with the
@@ -39,20 +37,11 @@ public class AdminAccount {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         int created = pool.preparedQuery("INSERT INTO account (uuid, name, password_hash, type, create_date, last_op_date) "
                         + "VALUES ($1, $2, $3, 'SystemAdmin', $4, $4) ON CONFLICT (name) DO NOTHING")
-                .execute(Tuple.of(Uuids.random(), NAME, hasher.hash(sha512Hex(password)), now))
+                .execute(Tuple.of(Uuids.random(), NAME, hasher.hash(Digests.sha512Hex(password)), now))
                 .await().indefinitely()
                 .rowCount();
         if (created == 1) {
             LOG.info("created the admin account");
-        }
-    }
-
-    static String sha512Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
