@@ -121,9 +121,9 @@ class ApiJobTest extends RunningVmOnFakeAgent {
                 "keyProviderUuid", otherKp)));
         assertThat(wrongState.errorCode()).isEqualTo("TPM.1703");
         assertThat(wrongState.opaque()).isEqualTo(Map.of("support.vm.state", List.of("Stopped")));
-        Result running = sdk.put("/zstack/v1/vm-instances/" + stoppedVm + "/actions",
+        Result stopped = sdk.put("/zstack/v1/vm-instances/" + stoppedVm + "/actions",
                 Map.of("stopVmInstance", Map.of()));
-        assertThat(running.ok()).isTrue();
+        assertThat(stopped.ok()).isTrue();
         assertThat(sdk.put("/zstack/v1/vm-instances/" + stoppedVm + "/actions",
                 Map.of("changeVmPassword", Map.of("account", "root", "password", "Sdk-way-pw-3"))).errorCode())
                 .isEqualTo("VM.1010");
