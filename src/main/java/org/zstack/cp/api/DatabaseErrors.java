@@ -27,6 +27,11 @@ public final class DatabaseErrors {
         return hasSqlState(t, "23503");
     }
 
+    /** Class 23: the statement broke a constraint (unique, foreign key, check, not null). */
+    public static boolean isConstraintViolation(Throwable t) {
+        return String.valueOf(sqlState(t)).startsWith("23");
+    }
+
     /** 22021: a text value the database cannot store, such as one holding U+0000. */
     public static boolean isUnstorableText(Throwable t) {
         return hasSqlState(t, "22021");

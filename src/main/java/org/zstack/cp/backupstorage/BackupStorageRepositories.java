@@ -3,18 +3,18 @@ package org.zstack.cp.backupstorage;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.zstack.cp.api.ApiException;
 import org.zstack.cp.db.Locks;
-import org.zstack.cp.db.DatabaseDeadline;
+import org.zstack.cp.db.Statement;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 final class BackupStorageRepositories {
     static final String RESOURCE = "backup storage";
@@ -37,24 +37,17 @@ final class BackupStorageRepositories {
                 + "ORDER BY z.id) AS zones "
                 + "FROM b JOIN image_store_backup_storage d ON d.uuid = b.uuid "
                 + "LEFT JOIN backup_storage_capacity c ON c.backup_storage_uuid = b.uuid";
-        private final Pool pool;
-        private final DatabaseDeadline deadlines;
-
-        ImageStores(Pool pool, DatabaseDeadline deadlines) {
-            this.pool = pool;
-            this.deadlines = deadlines;
-        }
-
-        Uni<ImageStoreBackupStorageInventory> updateNameAndDescription(String uuid, String name, String description) {
-            return deadlines.statement(() -> pool.preparedQuery(UPDATE_NAME_AND_DESCRIPTION)
-                    .execute(Tuple.of(uuid, name, description, OffsetDateTime.now(ZoneOffset.UTC))))
+        Statement<ImageStoreBackupStorageInventory> updateNameAndDescription(String uuid, String name,
+                                                                             String description) {
+            return client -> client.preparedQuery(UPDATE_NAME_AND_DESCRIPTION)
+                    .execute(Tuple.of(uuid, name, description, OffsetDateTime.now(ZoneOffset.UTC)))
                     .map(rows -> {
                         RowIterator<Row> it = rows.iterator();
                         if (!it.hasNext()) {
-                            throw ApiException.notFound(RESOURCE, uuid);
+                            return Optional.<ImageStoreBackupStorageInventory>empty();
                         }
                         Row r = it.next();
-                        return new ImageStoreBackupStorageInventory(r.getString("uuid"), r.getString("name"),
+                        return Optional.of(new ImageStoreBackupStorageInventory(r.getString("uuid"), r.getString("name"),
                                 r.getString("url"), r.getString("description"), longOrZero(r, "total_capacity"),
                                 longOrZero(r, "available_capacity"), r.getString("type"),
                                 BackupStorageState.valueOf(r.getString("state")),
@@ -62,7 +55,7 @@ final class BackupStorageRepositories {
                                 r.getOffsetDateTime("create_date").toInstant(),
                                 r.getOffsetDateTime("last_op_date").toInstant(),
                                 List.of(r.getArrayOfStrings("zones")), r.getString("hostname"),
-                                r.getString("username"), r.getInteger("ssh_port"));
+                                r.getString("username"), r.getInteger("ssh_port")));
                     });
         }
 

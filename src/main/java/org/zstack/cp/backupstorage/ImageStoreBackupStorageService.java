@@ -116,8 +116,8 @@ public class ImageStoreBackupStorageService {
         UpdateImageStoreBackupStorageParams p = request.params();
         String uuid = request.targetUuid();
         if (p.onlyNameOrDescription() && request.tags().isEmpty() && !request.validationOnly()) {
-            return transactions.statementUnlessJob(
-                    () -> stores.updateNameAndDescription(uuid, p.name(), p.description()), () -> lockedUpdate(request));
+            return transactions.writeOrExplain(stores.updateNameAndDescription(uuid, p.name(), p.description()),
+                    () -> lockedUpdate(request));
         }
         return transactions.concluding(() -> lockedUpdate(request))
                 .onFailure(DatabaseErrors::isUniqueViolation).transform(e -> duplicateHostname(p.hostname()));

@@ -10,11 +10,11 @@ import io.smallrye.mutiny.Uni;
 public interface Conclusion {
     String KEY = "zstack.conclusion";
 
-    /** Writes the operation's successful result; runs inside the concluding transaction, before its commit. */
-    Uni<Void> succeeded(Object result);
+    /** Writes the operation's successful result; runs in the concluding transaction, before its commit. */
+    Uni<Void> succeeded(TransactionSql transaction, Object result);
 
     /** Writes the operation's failure, for an operation whose failure still changes rows (a failed reconnect). */
-    Uni<Void> failed(Throwable failure);
+    Uni<Void> failed(TransactionSql transaction, Throwable failure);
 
     /** Called once the concluding transaction has committed. */
     void committed();

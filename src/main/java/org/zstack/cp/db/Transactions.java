@@ -6,14 +6,18 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.zstack.cp.api.ApiException;
+import org.zstack.cp.api.DatabaseErrors;
 import org.zstack.cp.api.ErrorCode;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -31,9 +35,11 @@ public class Transactions {
     private final Vertx vertx;
     private final RetryConfig retry;
     private final DatabaseDeadline deadlines;
+    private final Pool pool;
 
-    public Transactions(Vertx vertx, RetryConfig retry, DatabaseDeadline deadlines) {
+    public Transactions(Vertx vertx, RetryConfig retry, DatabaseDeadline deadlines, Pool pool) {
         this.vertx = vertx;
+        this.pool = pool;
         this.retry = retry;
         this.deadlines = deadlines;
     }
@@ -58,7 +64,8 @@ public class Transactions {
             if (conclusion == null) {
                 return withTransaction(work);
             }
-            return this.<T>withTransaction(() -> work.get().call(conclusion::succeeded))
+            return this.<T>withTransaction(() -> work.get()
+                            .call(result -> conclusion.succeeded(TransactionSql.panache(), result)))
                     .invoke(conclusion::committed);
         });
     }
@@ -72,19 +79,41 @@ public class Transactions {
             Conclusion conclusion = context.getOrElse(Conclusion.KEY, () -> null);
             Uni<Object> committed = conclusion == null ? withTransaction(() -> work.get().map(v -> (Object) v))
                     : this.<Object>withTransaction(() -> work.get().map(v -> (Object) v)
-                            .call(v -> conclusion.failed(failure)))
+                            .call(v -> conclusion.failed(TransactionSql.panache(), failure)))
                     .invoke(conclusion::committed);
             return committed.flatMap(v -> Uni.createFrom().<T>failure(failure));
         });
     }
 
     /**
-     * The single statement when no API job must record its result with the rows, else the concluding transaction.
-     * The statement is a transaction of its own, retried like one.
+     * An update as the one statement that does it where every rule holds. When the statement matches nothing or
+     * breaks a constraint, {@code explain} runs in a concluding transaction: it finds the rule that fails, to answer
+     * its error, or does the update under locks if a concurrent change has made it possible since. In an API job
+     * the statement and the job's end commit together, in one transaction on a connection of the pool.
      */
-    public <T> Uni<T> statementUnlessJob(Supplier<Uni<T>> statement, Supplier<Uni<T>> transaction) {
-        return Uni.createFrom().context(context -> context.contains(Conclusion.KEY)
-                ? concluding(transaction) : retrying(statement));
+    public <T> Uni<T> writeOrExplain(Statement<T> write, Supplier<Uni<T>> explain) {
+        return Uni.createFrom().context(context -> {
+            Conclusion conclusion = context.getOrElse(Conclusion.KEY, () -> null);
+            Uni<Optional<T>> written = conclusion == null ? retrying(() -> deadlines.statement(() -> write.on(pool)))
+                    : onConnection(connection -> write.on(connection).call(found -> found.isEmpty()
+                            ? Uni.createFrom().voidItem()
+                            : conclusion.succeeded(TransactionSql.on(connection), found.get())))
+                    .invoke(found -> found.ifPresent(result -> conclusion.committed()));
+            return written.onFailure(DatabaseErrors::isConstraintViolation).recoverWithItem(Optional.empty())
+                    .flatMap(found -> found.isPresent() ? Uni.createFrom().item(found.get()) : concluding(explain));
+        });
+    }
+
+    /**
+     * Work of plain statements in one transaction on a connection of the pool, without a Panache session, under
+     * the database deadline and retried as a whole after a deadlock.
+     */
+    public <T> Uni<T> inPoolTransaction(Function<TransactionSql, Uni<T>> work) {
+        return onConnection(connection -> work.apply(TransactionSql.on(connection)));
+    }
+
+    private <T> Uni<T> onConnection(Function<io.vertx.mutiny.sqlclient.SqlConnection, Uni<T>> work) {
+        return retrying(() -> deadlines.statement(() -> pool.withTransaction(work)));
     }
 
     /** The work in a session of its own, without a transaction (reads), under the database deadline. */

@@ -3,18 +3,18 @@ package org.zstack.cp.iam2;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.persistence.LockModeType;
 import org.zstack.cp.api.ApiException;
-import org.zstack.cp.db.DatabaseDeadline;
+import org.zstack.cp.db.Statement;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 final class Iam2Repositories {
     static final String RESOURCE = "IAM2 virtual ID";
@@ -33,17 +33,11 @@ final class Iam2Repositories {
                 + "a.create_date AS a_create_date, a.last_op_date AS a_last_op_date "
                 + "FROM v LEFT JOIN iam2_virtual_id_attribute a ON a.virtual_id_uuid = v.uuid "
                 + "ORDER BY a.create_date, a.uuid";
-        private final Pool pool;
-        private final DatabaseDeadline deadlines;
-
-        VirtualIds(Pool pool, DatabaseDeadline deadlines) {
-            this.pool = pool;
-            this.deadlines = deadlines;
-        }
-
-        Uni<Iam2VirtualIdInventory> updateColumns(String uuid, String name, String description, String passwordHash) {
-            return deadlines.statement(() -> pool.preparedQuery(UPDATE_COLUMNS)
-                    .execute(Tuple.of(uuid, name, description, passwordHash, OffsetDateTime.now(ZoneOffset.UTC))))
+        /** The updated virtual ID; empty when there is none of that UUID. */
+        Statement<Iam2VirtualIdInventory> updateColumns(String uuid, String name, String description,
+                                                        String passwordHash) {
+            return client -> client.preparedQuery(UPDATE_COLUMNS)
+                    .execute(Tuple.of(uuid, name, description, passwordHash, OffsetDateTime.now(ZoneOffset.UTC)))
                     .map(rows -> {
                         List<Iam2VirtualIdInventory.Attribute> attributes = new ArrayList<>();
                         Row first = null;
@@ -57,13 +51,13 @@ final class Iam2Repositories {
                             }
                         }
                         if (first == null) {
-                            throw ApiException.notFound(RESOURCE, uuid);
+                            return Optional.<Iam2VirtualIdInventory>empty();
                         }
-                        return new Iam2VirtualIdInventory(uuid, first.getString("name"),
+                        return Optional.of(new Iam2VirtualIdInventory(uuid, first.getString("name"),
                                 first.getString("description"), first.getString("type"),
                                 Iam2VirtualIdState.valueOf(first.getString("state")),
                                 first.getOffsetDateTime("create_date").toInstant(),
-                                first.getOffsetDateTime("last_op_date").toInstant(), attributes);
+                                first.getOffsetDateTime("last_op_date").toInstant(), attributes));
                     });
         }
 

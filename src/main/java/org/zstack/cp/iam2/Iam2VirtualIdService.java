@@ -84,8 +84,8 @@ public class Iam2VirtualIdService {
         String uuid = request.targetUuid();
         if (p.oldPassword() == null && request.tags().isEmpty() && !request.validationOnly()) {
             return hashOf(p.password())
-                    .flatMap(newHash -> transactions.statementUnlessJob(
-                            () -> virtualIds.updateColumns(uuid, p.name(), p.description(), newHash),
+                    .flatMap(newHash -> transactions.writeOrExplain(
+                            virtualIds.updateColumns(uuid, p.name(), p.description(), newHash),
                             () -> lockedUpdate(request, newHash, null)))
                     .onFailure(DatabaseErrors::isUniqueViolation).transform(e -> duplicateName(p.name()));
         }

@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.zstack.cp.db.DatabaseDeadline;
+import org.zstack.cp.db.TransactionSql;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +27,9 @@ import java.util.function.UnaryOperator;
 public class ApiJobRepository {
     private static final String COLUMNS = "uuid, account_uuid, request_hash, state, result_status, result_body, "
             + "deadline_at, finished_at";
-    private static final String FINISH = "UPDATE api_job SET state = :state, result_status = :status, "
-            + "result_body = :body, finished_at = clock_timestamp() "
-            + "WHERE uuid = :uuid AND state = 'Running' AND deadline_at > clock_timestamp()";
+    private static final String FINISH = "UPDATE api_job SET state = $2, result_status = $3, "
+            + "result_body = $4, finished_at = clock_timestamp() "
+            + "WHERE uuid = $1 AND state = 'Running' AND deadline_at > clock_timestamp()";
     private final Pool pool;
     private final DatabaseDeadline deadlines;
 
@@ -58,17 +59,11 @@ public class ApiJobRepository {
     }
 
     /**
-     * Ends a Running job whose deadline has not passed, in the current Panache transaction; false when the job
-     * has ended already or its deadline has passed, and then nothing may change.
+     * Ends a Running job whose deadline has not passed, in the transaction given; false when the job has ended
+     * already or its deadline has passed, and then nothing may change.
      */
-    Uni<Boolean> finishInTransaction(String uuid, JobState state, int status, String body) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(FINISH)
-                .setParameter("state", state.name())
-                .setParameter("status", status)
-                .setParameter("body", body)
-                .setParameter("uuid", uuid)
-                .executeUpdate())
-                .map(updated -> updated == 1);
+    Uni<Boolean> finish(TransactionSql transaction, String uuid, JobState state, int status, String body) {
+        return transaction.update(FINISH, uuid, state.name(), status, body).map(updated -> updated == 1);
     }
 
     /** Fails the job if it is still Running past its deadline, in the current Panache transaction. */

@@ -186,7 +186,7 @@ public class ApiJobs implements JobRunner {
             return Uni.createFrom().voidItem();
         }
         JobResults.Outcome outcome = failure == null ? JobResults.success(item) : JobResults.failure(failure);
-        return transactions.withTransaction(() -> conclusion.end(outcome))
+        return transactions.inPoolTransaction(transaction -> conclusion.end(transaction, outcome))
                 .invoke(conclusion::committed)
                 .onFailure().recoverWithItem(e -> {
                     LOG.debugf("the API job [uuid:%s] was not ended here: %s", conclusion.jobUuid(), e.toString());

@@ -3,6 +3,7 @@ package org.zstack.cp.job;
 import io.smallrye.mutiny.Uni;
 import org.zstack.cp.api.ApiException;
 import org.zstack.cp.db.Conclusion;
+import org.zstack.cp.db.TransactionSql;
 
 /** The end of one running job, written by the transaction that concludes its operation, or on its own after it. */
 final class JobConclusion implements Conclusion {
@@ -21,18 +22,18 @@ final class JobConclusion implements Conclusion {
     }
 
     @Override
-    public Uni<Void> succeeded(Object result) {
-        return end(JobResults.success(result));
+    public Uni<Void> succeeded(TransactionSql transaction, Object result) {
+        return end(transaction, JobResults.success(result));
     }
 
     @Override
-    public Uni<Void> failed(Throwable failure) {
-        return end(JobResults.failure(failure));
+    public Uni<Void> failed(TransactionSql transaction, Throwable failure) {
+        return end(transaction, JobResults.failure(failure));
     }
 
-    /** Ends the job with the outcome in the current transaction. */
-    Uni<Void> end(JobResults.Outcome outcome) {
-        return results.finish(job, outcome).invoke(ended -> written = ended).replaceWithVoid();
+    /** Ends the job with the outcome in the transaction given. */
+    Uni<Void> end(TransactionSql transaction, JobResults.Outcome outcome) {
+        return results.finish(transaction, job, outcome).invoke(ended -> written = ended).replaceWithVoid();
     }
 
     @Override

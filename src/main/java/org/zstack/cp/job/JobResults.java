@@ -9,6 +9,7 @@ import org.zstack.cp.api.ApiException;
 import org.zstack.cp.api.ErrorMapper;
 import org.zstack.cp.api.ErrorReply;
 import org.zstack.cp.api.Replies;
+import org.zstack.cp.db.TransactionSql;
 
 import java.util.List;
 
@@ -47,17 +48,17 @@ class JobResults {
     }
 
     /**
-     * Ends the Running job in the current transaction, and answers what was written; fails (rolling back) when the
+     * Ends the Running job in the transaction given, and answers what was written; fails (rolling back) when the
      * job may not end so: it has ended already, or its deadline has passed.
      */
-    Uni<JobWaiters.Ended> finish(RunningJob job, Outcome outcome) {
+    Uni<JobWaiters.Ended> finish(TransactionSql transaction, RunningJob job, Outcome outcome) {
         String body = json(outcome.reply(), job.withSchema());
         JobWaiters.Ended ended = new JobWaiters.Ended(outcome.state(), outcome.status(), body);
-        return jobs.finishInTransaction(job.uuid(), outcome.state(), outcome.status(), body).flatMap(finished -> {
+        return jobs.finish(transaction, job.uuid(), outcome.state(), outcome.status(), body).flatMap(finished -> {
             if (!finished) {
                 return Uni.createFrom().failure(JobConclusion.overdue(job.uuid()));
             }
-            return notifyWebHooks(job.uuid(), job.webHook(), outcome.state() == JobState.Succeeded, body)
+            return notifyWebHooks(transaction, job.uuid(), job.webHook(), outcome.state() == JobState.Succeeded, body)
                     .replaceWith(ended);
         });
     }
@@ -72,7 +73,8 @@ class JobResults {
         return ended.call(list -> {
             Uni<Void> told = Uni.createFrom().voidItem();
             for (ApiJobRepository.FinishedJob job : list) {
-                told = told.call(() -> notifyWebHooks(job.uuid(), job.webHook(), false, body));
+                told = told.call(() -> notifyWebHooks(TransactionSql.panache(), job.uuid(), job.webHook(), false,
+                        body));
             }
             return told;
         });
@@ -94,8 +96,10 @@ class JobResults {
         }
     }
 
-    private Uni<Void> notifyWebHooks(String jobUuid, String webHook, boolean success, String body) {
-        return webHook == null ? Uni.createFrom().voidItem() : webhooks.enqueue(jobUuid, webHook, success, body);
+    private Uni<Void> notifyWebHooks(TransactionSql transaction, String jobUuid, String webHook, boolean success,
+                                     String body) {
+        return webHook == null ? Uni.createFrom().voidItem()
+                : webhooks.enqueue(transaction, jobUuid, webHook, success, body);
     }
 
     String json(Object reply, boolean withSchema) {

@@ -1,12 +1,12 @@
 package org.zstack.cp.job;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.zstack.cp.db.DatabaseDeadline;
+import org.zstack.cp.db.TransactionSql;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import java.util.List;
 @ApplicationScoped
 class WebhookDeliveries {
     private static final String INSERT = "INSERT INTO webhook_delivery (job_uuid, url, success, body) "
-            + "VALUES (?1, ?2, ?3, ?4)";
+            + "VALUES ($1, $2, $3, $4)";
     private static final String CLAIM = "UPDATE webhook_delivery d SET attempts = d.attempts + 1, "
             + "lease_until = now() + $2 * interval '1 millisecond' WHERE d.id IN (SELECT id FROM webhook_delivery "
             + "WHERE state = 'PENDING' AND attempts < $3 AND next_attempt_at <= now() "
@@ -55,11 +55,9 @@ class WebhookDeliveries {
                    int attempt) {
     }
 
-    /** Adds a delivery, due now, in the transaction of the current Panache session. */
-    Uni<Void> add(String jobUuid, String url, boolean success, String body) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(INSERT)
-                .setParameter(1, jobUuid).setParameter(2, url).setParameter(3, success).setParameter(4, body)
-                .executeUpdate()).replaceWithVoid();
+    /** Adds a delivery, due now, in the transaction given. */
+    Uni<Void> add(TransactionSql transaction, String jobUuid, String url, boolean success, String body) {
+        return transaction.update(INSERT, jobUuid, url, success, body).replaceWithVoid();
     }
 
     /**

@@ -2,6 +2,7 @@ package org.zstack.cp.job;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.zstack.cp.db.TransactionSql;
 
 /**
  * Webhooks of API jobs ({@code X-Web-Hook}): when a job ends its result body is POSTed to the URL with the headers
@@ -19,12 +20,12 @@ public class Webhooks {
     }
 
     /**
-     * Records the delivery of a job's result; call it in the Panache transaction that records that result (the row
+     * Records the delivery of a job's result, in the transaction that records that result (the row
      * commits or rolls back with it), with a URL {@link WebhookTargets#check} accepted, and {@link #kick()} after
      * the commit.
      */
-    public Uni<Void> enqueue(String jobUuid, String url, boolean success, String body) {
-        return deliveries.add(jobUuid, url, success, body);
+    public Uni<Void> enqueue(TransactionSql transaction, String jobUuid, String url, boolean success, String body) {
+        return deliveries.add(transaction, jobUuid, url, success, body);
     }
 
     /** Starts delivering due webhooks now rather than at the next round. */

@@ -2,12 +2,11 @@ package org.zstack.cp.tpm;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.zstack.cp.api.ApiException;
-import org.zstack.cp.db.DatabaseDeadline;
+import org.zstack.cp.db.Statement;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -47,20 +46,12 @@ final class TpmRepositories {
         private static final String BY_TPM = String.format(UPDATE_KEY_PROVIDER,
                 "(SELECT vm_instance_uuid FROM tpm WHERE uuid = $1)", "uuid = $1");
         private static final String BY_VM = String.format(UPDATE_KEY_PROVIDER, "$1", "vm_instance_uuid = $1");
-        private final Pool pool;
-        private final DatabaseDeadline deadlines;
-
-        Tpms(Pool pool, DatabaseDeadline deadlines) {
-            this.pool = pool;
-            this.deadlines = deadlines;
-        }
-
         /** The updated TPM, or empty when a rule does not hold (or there is no such TPM or VM). */
-        Uni<Optional<TpmInventory>> updateKeyProviderIfAllowed(String tpmUuid, String vmUuid, String keyProviderUuid) {
+        Statement<TpmInventory> updateKeyProviderIfAllowed(String tpmUuid, String vmUuid, String keyProviderUuid) {
             String sql = tpmUuid != null ? BY_TPM : BY_VM;
-            return deadlines.statement(() -> pool.preparedQuery(sql)
-                            .execute(Tuple.of(tpmUuid != null ? tpmUuid : vmUuid,
-                            tpmUuid != null ? vmUuid : null, keyProviderUuid, OffsetDateTime.now(ZoneOffset.UTC))))
+            return client -> client.preparedQuery(sql)
+                    .execute(Tuple.of(tpmUuid != null ? tpmUuid : vmUuid, tpmUuid != null ? vmUuid : null,
+                            keyProviderUuid, OffsetDateTime.now(ZoneOffset.UTC)))
                     .map(rows -> {
                         TpmInventory tpm = null;
                         List<TpmInventory.HostRef> refs = new ArrayList<>();

@@ -14,7 +14,6 @@ import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.RowLocks;
 import org.zstack.cp.api.Uuids;
 import org.zstack.cp.db.Transactions;
-import org.zstack.cp.db.DatabaseDeadline;
 import org.zstack.cp.tag.TagService;
 import org.zstack.cp.vm.VmInstanceEntity;
 import org.zstack.cp.vm.VmInstanceRepository;
@@ -24,7 +23,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -92,12 +90,8 @@ public class TpmService {
         if (!simple) {
             return transactions.concluding(() -> checkedUpdate(request));
         }
-        return transactions.statementUnlessJob(() -> tpms.updateKeyProviderIfAllowed(p.tpmUuid(),
-                                p.vmInstanceUuid(), p.keyProviderUuid())
-                        .onFailure(DatabaseErrors::isForeignKeyViolation).recoverWithItem(Optional.empty())
-                        .flatMap(updated -> updated.isPresent() ? Uni.createFrom().item(updated.get())
-                                : transactions.withTransaction(() -> checkedUpdate(request))),
-                () -> checkedUpdate(request));
+        return transactions.writeOrExplain(tpms.updateKeyProviderIfAllowed(p.tpmUuid(), p.vmInstanceUuid(),
+                p.keyProviderUuid()), () -> checkedUpdate(request));
     }
 
     /** Checks in the documented order, then changes the key provider and {@code lastOpDate}; runs in a transaction. */

@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.zstack.cp.db.TransactionSql;
 import org.zstack.cp.db.Transactions;
 import org.zstack.cp.support.Api;
 import org.zstack.cp.support.Db;
@@ -234,16 +235,16 @@ class WebhookDeliveryTest {
         String job = newJob();
         String path = "/enqueued/" + job;
         RECEIVER.answer(path, 200, 0);
-        transactions.withTransaction(() -> webhooks.enqueue(job, RECEIVER.url(path), true, "{\"inventory\": {}}"))
-                .await().atMost(BOUND);
+        transactions.withTransaction(() -> webhooks.enqueue(TransactionSql.panache(), job, RECEIVER.url(path), true,
+                "{\"inventory\": {}}")).await().atMost(BOUND);
         webhooks.kick();
         Poll.until(BOUND, "the delivery is done", () -> rowsOf(job).isEmpty());
         assertThat(RECEIVER.requests(path)).singleElement()
                 .satisfies(r -> assertThat(r.getBodyAsString()).isEqualTo("{\"inventory\": {}}"));
 
         String rolledBack = newJob();
-        assertThatThrownBy(() -> transactions.<Void>withTransaction(() -> webhooks.enqueue(rolledBack,
-                RECEIVER.url(path), true, "{}").flatMap(v -> Uni.createFrom().failure(
+        assertThatThrownBy(() -> transactions.<Void>withTransaction(() -> webhooks.enqueue(TransactionSql.panache(),
+                rolledBack, RECEIVER.url(path), true, "{}").flatMap(v -> Uni.createFrom().failure(
                 new IllegalStateException("the job fails")))).await().atMost(BOUND))
                 .hasMessageContaining("the job fails");
         assertThat(rowsOf(rolledBack)).isEmpty();
