@@ -14,6 +14,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.zstack.cp.db.Conclusion;
 
 import java.time.Duration;
 import java.util.Map;
@@ -53,7 +54,8 @@ class AgentHttp {
                 .setConnectTimeout(deadline.toMillis())
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
         headers.forEach(options::putHeader);
-        return Uni.createFrom().emitter(emitter -> new Exchange(emitter, deadline).start(options, json));
+        return Conclusion.beforeOutsideEffect()
+                .flatMap(v -> Uni.createFrom().emitter(emitter -> new Exchange(emitter, deadline).start(options, json)));
     }
 
     @PreDestroy

@@ -10,6 +10,19 @@ import io.smallrye.mutiny.Uni;
 public interface Conclusion {
     String KEY = "zstack.conclusion";
 
+    /**
+     * Before the operation does anything outside the database (an agent call), in the operation's pipeline:
+     * records the job as running, so that no other replica runs it too; fails when another one does.
+     */
+    static Uni<Void> beforeOutsideEffect() {
+        return Uni.createFrom().context(context -> {
+            Conclusion conclusion = context.getOrElse(KEY, () -> null);
+            return conclusion == null ? Uni.createFrom().voidItem() : conclusion.beforeOutsideEffects();
+        });
+    }
+
+    Uni<Void> beforeOutsideEffects();
+
     /** Writes the operation's successful result; runs in the concluding transaction, before its commit. */
     Uni<Void> succeeded(TransactionSql transaction, Object result);
 

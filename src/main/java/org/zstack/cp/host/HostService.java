@@ -1,6 +1,5 @@
 package org.zstack.cp.host;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.zstack.cp.api.ApiException;
@@ -64,9 +63,8 @@ public class HostService {
         }));
     }
 
-    @WithSession
     public Uni<Replies.Inventories<HostInventory>> query(Query query) {
-        return QueryRunner.run(hosts, query, HostInventory::from);
+        return transactions.withSession(() -> QueryRunner.run(hosts, query, HostInventory::from));
     }
 
     /** Refused with SYS.1006 while VM instances are on the host (the foreign key alone would end in a 500). */

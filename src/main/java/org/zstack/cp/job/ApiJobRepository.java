@@ -11,7 +11,6 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.zstack.cp.db.DatabaseDeadline;
 import org.zstack.cp.db.TransactionSql;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -39,14 +38,28 @@ public class ApiJobRepository {
     }
 
     /** The new job, Running; false when a job of that UUID exists already. */
-    Uni<Boolean> insert(String uuid, String accountUuid, String requestHash, String requestLine, Duration timeout,
-                        String webHook, boolean withSchema) {
+    Uni<Boolean> insertRunning(RunningJob job) {
         return deadlines.statement(() -> pool.preparedQuery("INSERT INTO api_job (uuid, account_uuid, request_hash, "
                         + "request_line, state, web_hook, with_schema, deadline_at) VALUES ($1, $2, $3, $4, 'Running', "
                         + "$5, $6, clock_timestamp() + $7 * interval '1 millisecond') ON CONFLICT (uuid) DO NOTHING")
-                .execute(Tuple.tuple().addString(uuid).addString(accountUuid).addString(requestHash)
-                        .addString(requestLine).addString(webHook).addBoolean(withSchema).addLong(timeout.toMillis())))
+                .execute(Tuple.tuple().addString(job.uuid()).addString(job.accountUuid()).addString(job.requestHash())
+                        .addString(job.requestLine()).addString(job.webHook()).addBoolean(job.withSchema())
+                        .addLong(job.timeout().toMillis())))
                 .map(rows -> rows.rowCount() == 1);
+    }
+
+    /**
+     * The job, ended already, in the transaction given: for a job that did nothing outside the database, whose row
+     * is written once, with its end. False when a job of that UUID exists already, and then nothing may change.
+     */
+    Uni<Boolean> insertEnded(TransactionSql transaction, RunningJob job, JobState state, int status, String body) {
+        return transaction.update("INSERT INTO api_job (uuid, account_uuid, request_hash, request_line, state, "
+                        + "web_hook, with_schema, deadline_at, result_status, result_body, finished_at) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, clock_timestamp()) "
+                        + "ON CONFLICT (uuid) DO NOTHING", job.uuid(), job.accountUuid(), job.requestHash(),
+                        job.requestLine(), state.name(), job.webHook(), job.withSchema(),
+                        job.deadline().atOffset(ZoneOffset.UTC), status, body)
+                .map(inserted -> inserted == 1);
     }
 
     Uni<ApiJobRow> find(String uuid) {

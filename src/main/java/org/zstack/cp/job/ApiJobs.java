@@ -26,9 +26,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * ZStack's API jobs, kept in PostgreSQL so that any replica answers any poll. A submission answers 202 with the
- * poll's location and runs the operation here; the operation's concluding transaction writes the job's end with
- * its rows. A repeated X-Job-UUID for the same request is the same job; for another request it is refused.
+ * ZStack's API jobs, kept in PostgreSQL so that any replica answers any poll. A submission is answered 202 with the
+ * poll's location once the job's row has committed: before the operation calls an agent, the job is recorded as
+ * Running; an operation that only writes to the database records the job with its end, in the transaction of its
+ * rows. A repeated X-Job-UUID for the same request is the same job; for another request it is refused.
  */
 @ApplicationScoped
 public class ApiJobs implements JobRunner {
@@ -77,33 +78,41 @@ public class ApiJobs implements JobRunner {
             if (call.authFailure() != null) {
                 return Uni.createFrom().item(accepted);
             }
-            Duration timeout = timeoutOf(call.apiTimeout());
-            if (call.webHook() != null) {
-                try {
-                    webhookTargets.check(call.webHook());
-                } catch (ApiException refused) {
-                    throw ApiException.badRequest(refused.details());
-                }
+            RunningJob job = jobOf(call, request);
+            JobWaiters.Local running = waiters.local(jobUuid);
+            if (running != null) {
+                return waiters.awaitLocal(running, config.pollWait()).flatMap(v -> sameJob(job, accepted));
             }
-            String requestLine = call.method() + " " + call.path();
-            String hash = Digests.sha256Hex(requestLine + "\n" + request);
-            return jobs.insert(jobUuid, call.accountUuid(), hash, requestLine, timeout, call.webHook(),
-                            call.jsonSchema())
-                    .flatMap(inserted -> {
-                        if (inserted) {
-                            start(new RunningJob(jobUuid, call.accountUuid(), call.jsonSchema(), call.webHook()),
-                                    timeout, operation);
-                            return Uni.createFrom().item((Object) accepted);
-                        }
-                        return jobs.find(jobUuid).map(existing -> {
-                            if (existing == null || !existing.accountUuid().equals(call.accountUuid())
-                                    || !existing.requestHash().equals(hash)) {
-                                throw ApiException.badRequest("Duplicate job uuid[" + jobUuid + "]: a job of that "
-                                        + "uuid exists for another request");
-                            }
-                            return accepted;
-                        });
-                    });
+            JobConclusion conclusion = start(job, operation);
+            return Uni.createFrom().completionStage(conclusion.durable())
+                    .flatMap(ours -> ours ? Uni.createFrom().item((Object) accepted) : sameJob(job, accepted));
+        });
+    }
+
+    private RunningJob jobOf(Call call, String request) {
+        Duration timeout = timeoutOf(call.apiTimeout());
+        if (call.webHook() != null) {
+            try {
+                webhookTargets.check(call.webHook());
+            } catch (ApiException refused) {
+                throw ApiException.badRequest(refused.details());
+            }
+        }
+        String requestLine = call.method() + " " + call.path();
+        return new RunningJob(call.jobUuid(), call.accountUuid(), requestLine,
+                Digests.sha256Hex(requestLine + "\n" + request), timeout, Instant.now().plus(timeout),
+                call.jsonSchema(), call.webHook());
+    }
+
+    /** The answer to a submission whose X-Job-UUID names a job recorded before: the same request's, or refused. */
+    private Uni<Object> sameJob(RunningJob job, Response accepted) {
+        return jobs.find(job.uuid()).map(existing -> {
+            if (existing == null || !existing.accountUuid().equals(job.accountUuid())
+                    || !existing.requestHash().equals(job.requestHash())) {
+                throw ApiException.badRequest("Duplicate job uuid[" + job.uuid() + "]: a job of that uuid exists "
+                        + "for another request");
+            }
+            return accepted;
         });
     }
 
@@ -165,32 +174,38 @@ public class ApiJobs implements JobRunner {
         return Response.status(202).type(MediaType.APPLICATION_JSON_TYPE).entity(STILL_RUNNING).build();
     }
 
-    private void start(RunningJob job, Duration timeout, Supplier<Uni<?>> operation) {
-        String jobUuid = job.uuid();
-        JobConclusion conclusion = new JobConclusion(job, results);
+    private JobConclusion start(RunningJob job, Supplier<Uni<?>> operation) {
+        JobConclusion conclusion = new JobConclusion(job, results, jobs);
         waiters.started(job);
         metrics.counter("zstack.api.jobs.submitted").increment();
         io.vertx.core.Context own = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(own, true);
         own.runOnContext(v -> Uni.createFrom().deferred(operation)
-                .ifNoItem().after(timeout).failWith(() -> ApiException.timeout("the API job [uuid:" + jobUuid
-                        + "] did not finish within its deadline of " + timeout.toSeconds() + " s"))
+                .ifNoItem().after(job.timeout()).failWith(() -> ApiException.timeout("the API job [uuid:" + job.uuid()
+                        + "] did not finish within its deadline of " + job.timeout().toSeconds() + " s"))
                 .onItemOrFailure().transformToUni((item, failure) -> conclude(conclusion, item, failure))
                 .subscribe().with(Context.of(Conclusion.KEY, conclusion), done -> { },
-                        failure -> LOG.errorf(failure, "the API job [uuid:%s] could not end", jobUuid)));
+                        failure -> LOG.errorf(failure, "the API job [uuid:%s] could not end", job.uuid())));
+        return conclusion;
     }
 
     /** Writes the job's end unless the operation's concluding transaction has written it already. */
     private Uni<Void> conclude(JobConclusion conclusion, Object item, Throwable failure) {
-        if (conclusion.isCommitted()) {
+        String jobUuid = conclusion.job().uuid();
+        if (conclusion.isCommitted() || failure instanceof JobConclusion.Taken) {
+            if (!conclusion.isCommitted()) {
+                conclusion.notEnded(failure);
+                waiters.ended(jobUuid, null);
+            }
             return Uni.createFrom().voidItem();
         }
         JobResults.Outcome outcome = failure == null ? JobResults.success(item) : JobResults.failure(failure);
         return transactions.inPoolTransaction(transaction -> conclusion.end(transaction, outcome))
                 .invoke(conclusion::committed)
                 .onFailure().recoverWithItem(e -> {
-                    LOG.debugf("the API job [uuid:%s] was not ended here: %s", conclusion.jobUuid(), e.toString());
-                    waiters.ended(conclusion.jobUuid(), null);
+                    LOG.debugf("the API job [uuid:%s] was not ended here: %s", jobUuid, e.toString());
+                    conclusion.notEnded(e);
+                    waiters.ended(jobUuid, null);
                     return null;
                 });
     }

@@ -48,15 +48,20 @@ class JobResults {
     }
 
     /**
-     * Ends the Running job in the transaction given, and answers what was written; fails (rolling back) when the
-     * job may not end so: it has ended already, or its deadline has passed.
+     * Ends the job in the transaction given, and answers what was written: the row of a job recorded as Running is
+     * ended, that of one not recorded yet is written ended. Fails (rolling back) when the job may not end so: it
+     * has ended already or its deadline has passed, or another job of its UUID was recorded first.
      */
-    Uni<JobWaiters.Ended> finish(TransactionSql transaction, RunningJob job, Outcome outcome) {
+    Uni<JobWaiters.Ended> finish(TransactionSql transaction, RunningJob job, boolean recorded, Outcome outcome) {
         String body = json(outcome.reply(), job.withSchema());
         JobWaiters.Ended ended = new JobWaiters.Ended(outcome.state(), outcome.status(), body);
-        return jobs.finish(transaction, job.uuid(), outcome.state(), outcome.status(), body).flatMap(finished -> {
+        Uni<Boolean> written = recorded
+                ? jobs.finish(transaction, job.uuid(), outcome.state(), outcome.status(), body)
+                : jobs.insertEnded(transaction, job, outcome.state(), outcome.status(), body);
+        return written.flatMap(finished -> {
             if (!finished) {
-                return Uni.createFrom().failure(JobConclusion.overdue(job.uuid()));
+                return Uni.createFrom().failure(recorded ? JobConclusion.overdue(job.uuid())
+                        : new JobConclusion.Taken(job.uuid()));
             }
             return notifyWebHooks(transaction, job.uuid(), job.webHook(), outcome.state() == JobState.Succeeded, body)
                     .replaceWith(ended);

@@ -1,13 +1,11 @@
 package org.zstack.cp.session;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.zstack.cp.api.ApiException;
 import org.zstack.cp.api.ErrorCode;
 import org.zstack.cp.api.Uuids;
+import org.zstack.cp.db.Transactions;
 import org.zstack.cp.secret.PasswordHasher;
 
 import java.time.Instant;
@@ -21,9 +19,12 @@ public class SessionService {
     private final SessionConfig config;
     private final SessionAuthenticator authenticator;
     private final LoginLimiter limiter;
+    private final Transactions transactions;
 
     public SessionService(AccountRepository accounts, SessionRepository sessions, PasswordHasher hasher,
-                          SessionConfig config, SessionAuthenticator authenticator, LoginLimiter limiter) {
+                          SessionConfig config, SessionAuthenticator authenticator, LoginLimiter limiter,
+                          Transactions transactions) {
+        this.transactions = transactions;
         this.accounts = accounts;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -40,7 +41,7 @@ public class SessionService {
     public Uni<SessionInventory> login(LoginParams params, String address) {
         String name = params.accountName();
         Uni<AccountEntity> account = limiter.requireUnlocked(name, address)
-                .flatMap(v -> Panache.withSession(() -> accounts.findByName(name)));
+                .flatMap(v -> transactions.withSession(() -> accounts.findByName(name)));
         return limiter.requireNotKnownLocked(name, address)
                 .flatMap(v -> hasher.matching(params.password().reveal(), account, a -> a.passwordHash))
                 .flatMap(matched -> {
@@ -51,7 +52,7 @@ public class SessionService {
                     }
                     return limiter.forget(name, address).replaceWith(matched);
                 })
-                .flatMap(matched -> Panache.withTransaction(() -> sessions.persistAndFlush(newSession(matched))))
+                .flatMap(matched -> transactions.withTransaction(() -> sessions.persistAndFlush(newSession(matched))))
                 .map(SessionInventory::from);
     }
 
@@ -65,15 +66,13 @@ public class SessionService {
         return session;
     }
 
-    @WithTransaction
     public Uni<Void> logout(String sessionUuid) {
         authenticator.forget(sessionUuid);
-        return sessions.deleteById(sessionUuid).replaceWithVoid();
+        return transactions.withTransaction(() -> sessions.deleteById(sessionUuid)).replaceWithVoid();
     }
 
-    @WithSession
     public Uni<Boolean> valid(String sessionUuid) {
-        return sessions.findById(sessionUuid)
+        return transactions.withSession(() -> sessions.findById(sessionUuid))
                 .map(s -> s != null && s.expiredDate.isAfter(Instant.now()));
     }
 }

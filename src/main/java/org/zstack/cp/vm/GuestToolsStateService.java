@@ -1,6 +1,5 @@
 package org.zstack.cp.vm;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -95,9 +94,8 @@ public class GuestToolsStateService {
         }));
     }
 
-    @WithSession
     public Uni<Replies.Inventories<GuestToolsStateInventory>> query(Query query) {
-        return QueryRunner.run(states, query, GuestToolsStateInventory::from);
+        return transactions.withSession(() -> QueryRunner.run(states, query, GuestToolsStateInventory::from));
     }
 
     private Uni<Optional<GuestToolsObservation>> observe(VmOnHost vm) {

@@ -1,6 +1,5 @@
 package org.zstack.cp.vm;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -68,9 +67,8 @@ public class VmInstanceService {
                 }));
     }
 
-    @WithSession
     public Uni<Replies.Inventories<VmInstanceInventory>> query(Query query) {
-        return QueryRunner.run(vms, query, VmInstanceInventory::from);
+        return transactions.withSession(() -> QueryRunner.run(vms, query, VmInstanceInventory::from));
     }
 
     public Uni<Void> destroy(String uuid) {
