@@ -55,7 +55,8 @@ class AgentHttp {
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
         headers.forEach(options::putHeader);
         return Conclusion.beforeOutsideEffect()
-                .flatMap(v -> Uni.createFrom().emitter(emitter -> new Exchange(emitter, deadline).start(options, json)));
+                .flatMap(v -> Uni.createFrom().emitter(emitter -> new Exchange(emitter, deadline)
+                        .start(options, json)));
     }
 
     @PreDestroy

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * ZStack SDK, which leaves null fields out, means them. An async API called with {@code X-Job-UUID} runs as an API
  * job, so that every error after this point, the session's included, reaches the client through the poll.
  */
-public final class ActionDispatcher {
+final class ActionDispatcher {
     private static final Logger LOG = Logger.getLogger(ActionDispatcher.class);
 
     enum Body { KEYED, KEY_OPTIONAL, NONE }
@@ -36,15 +36,7 @@ public final class ActionDispatcher {
         }
     }
 
-    public Uni<Object> dispatch(JsonNode body) {
-        return dispatch(null, body);
-    }
-
-    public Uni<Object> dispatch(String targetUuid) {
-        return dispatch(targetUuid, null);
-    }
-
-    public Uni<Object> dispatch(String targetUuid, JsonNode requestBody) {
+    Uni<Object> dispatch(String targetUuid, JsonNode requestBody) {
         Call call = wiring.current.get();
         Supplier<Uni<?>> operation = () -> Uni.createFrom().deferred(() -> route(targetUuid, requestBody));
         if (call != null && call.asJob()) {

@@ -47,7 +47,8 @@ final class BackupStorageRepositories {
                             return Optional.<ImageStoreBackupStorageInventory>empty();
                         }
                         Row r = it.next();
-                        return Optional.of(new ImageStoreBackupStorageInventory(r.getString("uuid"), r.getString("name"),
+                        return Optional.of(new ImageStoreBackupStorageInventory(r.getString("uuid"),
+                                r.getString("name"),
                                 r.getString("url"), r.getString("description"), longOrZero(r, "total_capacity"),
                                 longOrZero(r, "available_capacity"), r.getString("type"),
                                 BackupStorageState.valueOf(r.getString("state")),

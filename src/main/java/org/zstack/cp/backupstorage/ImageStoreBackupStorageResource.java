@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.zstack.cp.api.RunsToCompletion;
 import org.zstack.cp.api.Action;
-import org.zstack.cp.api.ActionDispatcher;
 import org.zstack.cp.api.NoParams;
 import org.zstack.cp.api.QueryParser;
 import org.zstack.cp.api.Replies;
@@ -26,22 +25,12 @@ import org.zstack.cp.api.Dispatchers;
 @RunsToCompletion
 @Path("/zstack/v1/backup-storage")
 public class ImageStoreBackupStorageResource {
+    private final Dispatchers dispatchers;
     private final ImageStoreBackupStorageService service;
-    private final ActionDispatcher create;
-    private final ActionDispatcher deletion;
-    private final ActionDispatcher actions;
 
     public ImageStoreBackupStorageResource(ImageStoreBackupStorageService service, Dispatchers dispatchers) {
+        this.dispatchers = dispatchers;
         this.service = service;
-        this.create = dispatchers.of(Action.of("params", AddImageStoreBackupStorageParams.class,
-                service::add));
-        this.deletion = dispatchers.bodiless(Action.of("DeleteBackupStorage", NoParams.class,
-                request -> service.delete(request.targetUuid())));
-        this.actions = dispatchers.of(
-                Action.of("updateImageStoreBackupStorage", UpdateImageStoreBackupStorageParams.class,
-                        service::update),
-                Action.of("reconnectImageStoreBackupStorage", NoParams.class,
-                        service::reconnect));
     }
 
     @Operation(operationId = "AddImageStoreBackupStorage", summary = "Add an ImageStore backup storage; its agent reports the capacity")
@@ -54,7 +43,7 @@ public class ImageStoreBackupStorageResource {
     public Uni<Object> add(
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = BackupStorageApiDocs.AddImageStoreBackupStorageBody.class))) JsonNode body) {
-        return create.dispatch(body);
+        return dispatchers.keyed(body, Action.of("params", AddImageStoreBackupStorageParams.class, service::add));
     }
 
     @Operation(operationId = "QueryImageStoreBackupStorage", summary = "Query ImageStore backup storages")
@@ -81,13 +70,15 @@ public class ImageStoreBackupStorageResource {
     public Uni<Object> act(@PathParam("uuid") String uuid,
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = BackupStorageApiDocs.ImageStoreBackupStorageActionsBody.class))) JsonNode body) {
-        return actions.dispatch(uuid, body);
+        return dispatchers.keyed(uuid, body,
+                Action.of("updateImageStoreBackupStorage", UpdateImageStoreBackupStorageParams.class, service::update),
+                Action.of("reconnectImageStoreBackupStorage", NoParams.class, service::reconnect));
     }
 
     @Operation(operationId = "DeleteBackupStorage", summary = "Delete a backup storage; answers {}")
     @DELETE
     @Path("/{uuid}")
     public Uni<Object> delete(@PathParam("uuid") String uuid) {
-        return deletion.dispatch(uuid);
+        return dispatchers.bodiless(uuid, Action.bodiless("DeleteBackupStorage", service::delete));
     }
 }

@@ -16,25 +16,19 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.zstack.cp.api.RunsToCompletion;
 import org.zstack.cp.api.Action;
-import org.zstack.cp.api.ActionDispatcher;
 import org.zstack.cp.api.QueryParser;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.Dispatchers;
-import org.zstack.cp.api.NoParams;
 
 @RunsToCompletion
 @Path("/zstack/v1/hosts")
 public class HostResource {
+    private final Dispatchers dispatchers;
     private final HostService service;
-    private final ActionDispatcher create;
-    private final ActionDispatcher deletion;
 
     public HostResource(HostService service, Dispatchers dispatchers) {
+        this.dispatchers = dispatchers;
         this.service = service;
-        this.create = dispatchers.of(Action.of("params", AddKvmHostParams.class,
-                service::add));
-        this.deletion = dispatchers.bodiless(Action.of("DeleteHost", NoParams.class,
-                request -> service.delete(request.targetUuid())));
     }
 
     @Operation(operationId = "AddKVMHost", summary = "Register a KVM host")
@@ -47,7 +41,7 @@ public class HostResource {
     public Uni<Object> add(
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = HostApiDocs.AddKvmHostBody.class))) JsonNode body) {
-        return create.dispatch(body);
+        return dispatchers.keyed(body, Action.of("params", AddKvmHostParams.class, service::add));
     }
 
     @Operation(operationId = "QueryHost", summary = "Query hosts")
@@ -68,6 +62,6 @@ public class HostResource {
     @DELETE
     @Path("/{uuid}")
     public Uni<Object> delete(@PathParam("uuid") String uuid) {
-        return deletion.dispatch(uuid);
+        return dispatchers.bodiless(uuid, Action.bodiless("DeleteHost", service::delete));
     }
 }

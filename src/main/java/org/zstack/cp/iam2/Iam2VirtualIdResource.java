@@ -17,32 +17,20 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.zstack.cp.api.RunsToCompletion;
 import org.zstack.cp.api.Action;
-import org.zstack.cp.api.ActionDispatcher;
 import org.zstack.cp.api.OpenApiConventions;
 import org.zstack.cp.api.QueryParser;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.Dispatchers;
-import org.zstack.cp.api.NoParams;
 
 @RunsToCompletion
 @Path("/zstack/v1/iam2/virtual-ids")
 public class Iam2VirtualIdResource {
+    private final Dispatchers dispatchers;
     private final Iam2VirtualIdService service;
-    private final ActionDispatcher create;
-    private final ActionDispatcher deletion;
-    private final ActionDispatcher actions;
 
     public Iam2VirtualIdResource(Iam2VirtualIdService service, Dispatchers dispatchers) {
+        this.dispatchers = dispatchers;
         this.service = service;
-        this.create = dispatchers.of(Action.of("params", CreateIam2VirtualIdParams.class,
-                service::create));
-        this.deletion = dispatchers.bodiless(Action.of("DeleteIAM2VirtualID", NoParams.class,
-                request -> service.delete(request.targetUuid())));
-        this.actions = dispatchers.of(
-                Action.of("updateIAM2VirtualID", UpdateIam2VirtualIdParams.class,
-                        service::update),
-                Action.of("changeIAM2VirtualIDState", ChangeIam2VirtualIdStateParams.class,
-                        service::changeState));
     }
 
     @Operation(operationId = "CreateIAM2VirtualID", summary = "Create an IAM2 virtual ID")
@@ -55,7 +43,7 @@ public class Iam2VirtualIdResource {
     public Uni<Object> create(
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = Iam2ApiDocs.CreateIAM2VirtualIDBody.class))) JsonNode body) {
-        return create.dispatch(body);
+        return dispatchers.keyed(body, Action.of("params", CreateIam2VirtualIdParams.class, service::create));
     }
 
     @Operation(operationId = "QueryIAM2VirtualID", summary = "Query IAM2 virtual IDs")
@@ -82,13 +70,15 @@ public class Iam2VirtualIdResource {
     public Uni<Object> act(@PathParam("uuid") String uuid,
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = Iam2ApiDocs.IAM2VirtualIDActionsBody.class))) JsonNode body) {
-        return actions.dispatch(uuid, body);
+        return dispatchers.keyed(uuid, body,
+                Action.of("updateIAM2VirtualID", UpdateIam2VirtualIdParams.class, service::update),
+                Action.of("changeIAM2VirtualIDState", ChangeIam2VirtualIdStateParams.class, service::changeState));
     }
 
     @Operation(operationId = "DeleteIAM2VirtualID", summary = "Delete an IAM2 virtual ID; answers {}")
     @DELETE
     @Path("/{uuid}")
     public Uni<Object> delete(@PathParam("uuid") String uuid) {
-        return deletion.dispatch(uuid);
+        return dispatchers.bodiless(uuid, Action.bodiless("DeleteIAM2VirtualID", service::delete));
     }
 }

@@ -46,8 +46,8 @@ public class SessionResource {
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = SessionApiDocs.LogInByAccountBody.class))) JsonNode body) {
         String address = ClientAddress.of(http);
-        return dispatchers.single(Action.of("logInByAccount", LoginParams.class,
-                request -> service.login(request.params(), address))).dispatch(body);
+        return dispatchers.single(body, Action.of("logInByAccount", LoginParams.class,
+                request -> service.login(request.params(), address)));
     }
 
     @Operation(operationId = "LogOut", summary = "Log out: the session ends; answers {}")

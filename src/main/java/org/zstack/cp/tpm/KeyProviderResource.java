@@ -16,25 +16,19 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.zstack.cp.api.RunsToCompletion;
 import org.zstack.cp.api.Action;
-import org.zstack.cp.api.ActionDispatcher;
 import org.zstack.cp.api.QueryParser;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.Dispatchers;
-import org.zstack.cp.api.NoParams;
 
 @RunsToCompletion
 @Path("/zstack/v1/key-providers")
 public class KeyProviderResource {
+    private final Dispatchers dispatchers;
     private final KeyProviderService service;
-    private final ActionDispatcher create;
-    private final ActionDispatcher deletion;
 
     public KeyProviderResource(KeyProviderService service, Dispatchers dispatchers) {
+        this.dispatchers = dispatchers;
         this.service = service;
-        this.create = dispatchers.of(Action.of("params", AddKeyProviderParams.class,
-                service::add));
-        this.deletion = dispatchers.bodiless(Action.of("DeleteKeyProvider", NoParams.class,
-                request -> service.delete(request.targetUuid())));
     }
 
     @Operation(operationId = "AddKeyProvider", summary = "Add a key provider")
@@ -45,7 +39,7 @@ public class KeyProviderResource {
     public Uni<Object> add(
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = TpmApiDocs.AddKeyProviderBody.class))) JsonNode body) {
-        return create.dispatch(body);
+        return dispatchers.keyed(body, Action.of("params", AddKeyProviderParams.class, service::add));
     }
 
     @Operation(operationId = "QueryKeyProvider", summary = "Query key providers")
@@ -66,6 +60,6 @@ public class KeyProviderResource {
     @DELETE
     @Path("/{uuid}")
     public Uni<Object> delete(@PathParam("uuid") String uuid) {
-        return deletion.dispatch(uuid);
+        return dispatchers.bodiless(uuid, Action.bodiless("DeleteKeyProvider", service::delete));
     }
 }

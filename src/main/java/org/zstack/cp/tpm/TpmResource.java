@@ -17,29 +17,20 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.zstack.cp.api.RunsToCompletion;
 import org.zstack.cp.api.Action;
-import org.zstack.cp.api.ActionDispatcher;
 import org.zstack.cp.api.QueryParser;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.Dispatchers;
-import org.zstack.cp.api.NoParams;
 
 /** {@code /zstack/v1/tpms}: AddTpm, QueryTpm and RemoveTpm by method, and UpdateTpm as the PUT's action. */
 @RunsToCompletion
 @Path("/zstack/v1/tpms")
 public class TpmResource {
+    private final Dispatchers dispatchers;
     private final TpmService service;
-    private final ActionDispatcher create;
-    private final ActionDispatcher deletion;
-    private final ActionDispatcher actions;
 
     public TpmResource(TpmService service, Dispatchers dispatchers) {
+        this.dispatchers = dispatchers;
         this.service = service;
-        this.create = dispatchers.of(Action.of("params", AddTpmParams.class,
-                service::add));
-        this.deletion = dispatchers.bodiless(Action.of("RemoveTpm", NoParams.class,
-                request -> service.remove(request.targetUuid())));
-        this.actions = dispatchers.of(Action.of("updateTpm", UpdateTpmParams.class,
-                service::update));
     }
 
     @Operation(operationId = "AddTpm", summary = "Add a TPM to a Stopped VM")
@@ -51,7 +42,7 @@ public class TpmResource {
     public Uni<Object> add(
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = TpmApiDocs.AddTpmBody.class))) JsonNode body) {
-        return create.dispatch(body);
+        return dispatchers.keyed(body, Action.of("params", AddTpmParams.class, service::add));
     }
 
     @Operation(operationId = "UpdateTpm", summary = "Change a TPM's key provider, found by TPM or by VM")
@@ -63,7 +54,7 @@ public class TpmResource {
     public Uni<Object> act(
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = TpmApiDocs.UpdateTpmBody.class))) JsonNode body) {
-        return actions.dispatch(body);
+        return dispatchers.keyed(body, Action.of("updateTpm", UpdateTpmParams.class, service::update));
     }
 
     @Operation(operationId = "QueryTpm", summary = "Query TPMs, with their host refs")
@@ -84,6 +75,6 @@ public class TpmResource {
     @DELETE
     @Path("/{uuid}")
     public Uni<Object> remove(@PathParam("uuid") String uuid) {
-        return deletion.dispatch(uuid);
+        return dispatchers.bodiless(uuid, Action.bodiless("RemoveTpm", service::remove));
     }
 }

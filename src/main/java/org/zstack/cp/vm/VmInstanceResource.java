@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.zstack.cp.api.RunsToCompletion;
 import org.zstack.cp.api.Action;
 import org.zstack.cp.api.NoParams;
-import org.zstack.cp.api.ActionDispatcher;
 import org.zstack.cp.api.QueryParser;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.Dispatchers;
@@ -26,26 +25,17 @@ import org.zstack.cp.api.Dispatchers;
 @RunsToCompletion
 @Path("/zstack/v1/vm-instances")
 public class VmInstanceResource {
+    private final Dispatchers dispatchers;
     private final VmInstanceService service;
-    private final ActionDispatcher create;
-    private final ActionDispatcher deletion;
-    private final ActionDispatcher actions;
-    private final ActionDispatcher guestToolsState;
+    private final VmPasswordService passwords;
+    private final GuestToolsStateService guestTools;
 
     public VmInstanceResource(VmInstanceService service, VmPasswordService passwords,
                               GuestToolsStateService guestTools, Dispatchers dispatchers) {
+        this.dispatchers = dispatchers;
         this.service = service;
-        this.create = dispatchers.of(Action.of("params", CreateVmInstanceParams.class,
-                service::create));
-        this.deletion = dispatchers.bodiless(Action.of("DestroyVmInstance", NoParams.class,
-                request -> service.destroy(request.targetUuid())));
-        this.actions = dispatchers.of(
-                Action.of("startVmInstance", NoParams.class, service::start),
-                Action.of("stopVmInstance", NoParams.class, service::stop),
-                Action.of("changeVmPassword", ChangeVmPasswordParams.class,
-                        passwords::changePassword));
-        this.guestToolsState = dispatchers.single(Action.of("updateGuestToolsState", NoParams.class,
-                guestTools::update));
+        this.passwords = passwords;
+        this.guestTools = guestTools;
     }
 
     @Operation(operationId = "CreateVmInstance", summary = "Create a VM record (InstantStart: Running; CreateStopped: Stopped)")
@@ -56,7 +46,7 @@ public class VmInstanceResource {
     public Uni<Object> create(
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = VmApiDocs.CreateVmInstanceBody.class))) JsonNode body) {
-        return create.dispatch(body);
+        return dispatchers.keyed(body, Action.of("params", CreateVmInstanceParams.class, service::create));
     }
 
     @Operation(operationId = "QueryVmInstance", summary = "Query VM instances")
@@ -76,7 +66,7 @@ public class VmInstanceResource {
     @DELETE
     @Path("/{uuid}")
     public Uni<Object> destroy(@PathParam("uuid") String uuid) {
-        return deletion.dispatch(uuid);
+        return dispatchers.bodiless(uuid, Action.bodiless("DestroyVmInstance", service::destroy));
     }
 
     @Operation(operationId = "VmInstanceActions", summary = "StartVmInstance, StopVmInstance or ChangeVmPassword, by the body key")
@@ -89,7 +79,10 @@ public class VmInstanceResource {
     public Uni<Object> act(@PathParam("uuid") String uuid,
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = VmApiDocs.VmInstanceActionsBody.class))) JsonNode body) {
-        return actions.dispatch(uuid, body);
+        return dispatchers.keyed(uuid, body,
+                Action.of("startVmInstance", NoParams.class, service::start),
+                Action.of("stopVmInstance", NoParams.class, service::stop),
+                Action.of("changeVmPassword", ChangeVmPasswordParams.class, passwords::changePassword));
     }
 
     @Operation(operationId = "UpdateGuestToolsState", summary = "Refresh the guest-tools state from the KVM agent")
@@ -101,6 +94,7 @@ public class VmInstanceResource {
     public Uni<Object> updateGuestToolsState(@PathParam("vmInstanceUuid") String vmInstanceUuid,
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = VmApiDocs.UpdateGuestToolsStateBody.class))) JsonNode body) {
-        return guestToolsState.dispatch(vmInstanceUuid, body);
+        return dispatchers.single(vmInstanceUuid, body,
+                Action.of("updateGuestToolsState", NoParams.class, guestTools::update));
     }
 }
