@@ -12,7 +12,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.zstack.cp.api.ApiException;
 import org.zstack.cp.api.ErrorCode;
-import org.zstack.cp.api.ErrorReply;
+import org.zstack.cp.api.ErrorMapper;
 
 import java.util.regex.Pattern;
 
@@ -108,7 +108,7 @@ class AgentCallbackRoute {
     private void refuse(RoutingContext rc, ApiException e) {
         String body;
         try {
-            body = json.writeValueAsString(ErrorReply.of(e));
+            body = json.writeValueAsString(ErrorMapper.reply(e));
         } catch (JsonProcessingException impossible) {
             body = "{}";
         }

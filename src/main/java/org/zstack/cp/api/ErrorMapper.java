@@ -50,6 +50,11 @@ public class ErrorMapper {
         return answer.entity(ErrorReply.of(e)).build();
     }
 
+    /** The ZStack error body that answers the failure. */
+    public static ErrorReply reply(Throwable failure) {
+        return ErrorReply.of(translate(failure));
+    }
+
     public static ApiException translate(Throwable failure) {
         Throwable t = unwrap(failure);
         if (t instanceof ApiException api) {

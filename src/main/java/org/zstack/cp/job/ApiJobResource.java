@@ -11,11 +11,11 @@ import org.zstack.cp.api.CurrentCall;
 /** {@code GET /zstack/v1/api-jobs/{uuid}}: the poll of a ZStack API job. */
 @Path("/zstack/v1/api-jobs")
 public class ApiJobResource {
-    private final ApiJobs jobs;
+    private final ApiJobPolls polls;
     private final CurrentCall call;
 
-    public ApiJobResource(ApiJobs jobs, CurrentCall call) {
-        this.jobs = jobs;
+    public ApiJobResource(ApiJobPolls polls, CurrentCall call) {
+        this.polls = polls;
         this.call = call;
     }
 
@@ -23,6 +23,6 @@ public class ApiJobResource {
     @GET
     @Path("/{uuid}")
     public Uni<Response> poll(@PathParam("uuid") String uuid) {
-        return jobs.poll(uuid, call.get().accountUuid());
+        return polls.poll(uuid, call.get().accountUuid());
     }
 }

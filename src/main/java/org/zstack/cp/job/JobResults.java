@@ -7,7 +7,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.zstack.cp.api.ApiException;
 import org.zstack.cp.api.ErrorMapper;
-import org.zstack.cp.api.ErrorReply;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.db.TransactionSql;
 
@@ -44,7 +43,7 @@ class JobResults {
     }
 
     static Outcome failure(Throwable failure) {
-        return new Outcome(JobState.Failed, FAILURE_STATUS, ErrorReply.of(ErrorMapper.translate(failure)));
+        return new Outcome(JobState.Failed, FAILURE_STATUS, ErrorMapper.reply(failure));
     }
 
     /**
@@ -70,7 +69,7 @@ class JobResults {
 
     /** Fails the overdue jobs (the one given, or up to {@code limit} of all) in the current transaction. */
     Uni<List<ApiJobRepository.FinishedJob>> failOverdue(String jobUuid, int limit) {
-        String body = json(ErrorReply.of(ApiException.timeout("the API job did not finish before its deadline "
+        String body = json(ErrorMapper.reply(ApiException.timeout("the API job did not finish before its deadline "
                 + "(X-API-Timeout, or the API's default); what it had not committed by then never will be")), false);
         Uni<List<ApiJobRepository.FinishedJob>> ended = jobUuid != null
                 ? jobs.failIfOverdueInTransaction(jobUuid, FAILURE_STATUS, body)

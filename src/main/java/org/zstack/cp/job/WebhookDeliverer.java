@@ -10,7 +10,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
-import org.zstack.cp.job.WebhookDeliveries.Claimed;
+import org.zstack.cp.job.WebhookDeliveryRepository.Claimed;
 
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +35,7 @@ class WebhookDeliverer {
     private static final Duration SWEEP_PERIOD = Duration.ofMinutes(1);
     private final Vertx vertx;
     private final WebhookConfig config;
-    private final WebhookDeliveries deliveries;
+    private final WebhookDeliveryRepository deliveries;
     private final WebhookPoster poster;
     private final Duration lease;
     private final int slots;
@@ -53,7 +53,7 @@ class WebhookDeliverer {
     private long timer = -1;
     private long sweeper = -1;
 
-    WebhookDeliverer(Vertx vertx, WebhookConfig config, WebhookDeliveries deliveries, WebhookPoster poster,
+    WebhookDeliverer(Vertx vertx, WebhookConfig config, WebhookDeliveryRepository deliveries, WebhookPoster poster,
                      MeterRegistry metrics) {
         this.vertx = vertx;
         this.config = config;

@@ -11,10 +11,10 @@ import org.zstack.cp.db.TransactionSql;
  */
 @ApplicationScoped
 public class Webhooks {
-    private final WebhookDeliveries deliveries;
+    private final WebhookDeliveryRepository deliveries;
     private final WebhookDeliverer deliverer;
 
-    public Webhooks(WebhookDeliveries deliveries, WebhookDeliverer deliverer) {
+    public Webhooks(WebhookDeliveryRepository deliveries, WebhookDeliverer deliverer) {
         this.deliveries = deliveries;
         this.deliverer = deliverer;
     }

@@ -10,7 +10,6 @@ import jakarta.inject.Singleton;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.zstack.cp.api.RetryLater;
-import org.zstack.cp.session.LoginConfig;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,7 +40,7 @@ public class PasswordHasher {
     private final Semaphore slots;
     private final Counter hashes;
 
-    public PasswordHasher(Vertx vertx, MeterRegistry metrics, LoginConfig config) {
+    public PasswordHasher(Vertx vertx, MeterRegistry metrics, HashingConfig config) {
         int threads = Math.max(1, config.hashConcurrency().orElse(Runtime.getRuntime().availableProcessors() / 2));
         int queue = config.hashQueue();
         this.workers = vertx.createSharedWorkerExecutor("password-hasher", threads);

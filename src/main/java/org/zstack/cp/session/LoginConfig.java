@@ -4,9 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
-import java.util.OptionalInt;
 
-/** Failed-login limits ({@code 0} turns a limit off), and the bound on password hashing. */
+/** Failed-login limits ({@code 0} turns a limit off); the bound on password hashing is {@code secret.HashingConfig}. */
 @ConfigMapping(prefix = "zstack.login")
 public interface LoginConfig {
     /** Failures allowed per (account name, client address) in a window. */
@@ -28,11 +27,4 @@ public interface LoginConfig {
     /** How long a key stays locked after the failure that reached its limit. */
     @WithDefault("5m")
     Duration lockout();
-
-    /** Password hashes and checks that run at once on a replica; by default half the cores, at least one. */
-    OptionalInt hashConcurrency();
-
-    /** Password checks that may wait for a hashing thread; more are refused with 429. */
-    @WithDefault("8")
-    int hashQueue();
 }

@@ -18,7 +18,7 @@ import java.util.List;
  * what is due. The statements after a claim change the row only if it still carries that claim's attempt number.
  */
 @ApplicationScoped
-class WebhookDeliveries {
+class WebhookDeliveryRepository {
     private static final String INSERT = "INSERT INTO webhook_delivery (job_uuid, url, success, body) "
             + "VALUES ($1, $2, $3, $4)";
     private static final String CLAIM = "UPDATE webhook_delivery d SET attempts = d.attempts + 1, "
@@ -45,7 +45,7 @@ class WebhookDeliveries {
     private final Pool pool;
     private final DatabaseDeadline deadlines;
 
-    WebhookDeliveries(Pool pool, DatabaseDeadline deadlines) {
+    WebhookDeliveryRepository(Pool pool, DatabaseDeadline deadlines) {
         this.pool = pool;
         this.deadlines = deadlines;
     }
