@@ -5,7 +5,6 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -14,11 +13,8 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.jboss.logging.Logger;
@@ -37,6 +33,7 @@ final class HttpGuard extends ChannelDuplexHandler {
     static final String NAME = "zstackHttpGuard";
     private static final Logger LOG = Logger.getLogger(HttpGuard.class);
     private final GuardSettings settings;
+    private final RequestChecks checks;
     private ScheduledFuture<?> deadline;
     private boolean readingBody;
     private boolean responseStarted;
@@ -46,6 +43,7 @@ final class HttpGuard extends ChannelDuplexHandler {
 
     HttpGuard(GuardSettings settings) {
         this.settings = settings;
+        this.checks = new RequestChecks(settings);
     }
 
     @Override
@@ -89,7 +87,7 @@ final class HttpGuard extends ChannelDuplexHandler {
             responseStarted = false;
             responseEnded = false;
             bodyBytes = 0;
-            ApiException refusal = refusal(request);
+            ApiException refusal = checks.refusal(request);
             if (refusal != null) {
                 ReferenceCountUtil.release(msg);
                 reject(ctx, refusal);
@@ -102,7 +100,7 @@ final class HttpGuard extends ChannelDuplexHandler {
             bodyBytes += content.content().readableBytes();
             if (bodyBytes > settings.maxBodySize()) {
                 ReferenceCountUtil.release(msg);
-                reject(ctx, tooLarge());
+                reject(ctx, checks.tooLarge());
                 return;
             }
             if (msg instanceof LastHttpContent) {
@@ -129,44 +127,6 @@ final class HttpGuard extends ChannelDuplexHandler {
             }
         }
         ctx.write(msg, promise);
-    }
-
-    private ApiException refusal(HttpRequest request) {
-        if (request.decoderResult().isFailure()) {
-            Throwable cause = request.decoderResult().cause();
-            if (cause instanceof TooLongHttpLineException) {
-                return new ApiException(ErrorCode.INVALID_ARGUMENT, 414,
-                        "the request line is longer than " + settings.maxInitialLineLength() + " bytes", null);
-            }
-            if (cause instanceof TooLongHttpHeaderException) {
-                return new ApiException(ErrorCode.INVALID_ARGUMENT, 431,
-                        "the request headers are larger than " + settings.maxHeaderSize() + " bytes", null);
-            }
-            String reason = cause instanceof TooLongFrameException || cause == null ? "" : ": " + cause.getMessage();
-            return ApiException.badRequest("the request is not valid HTTP" + reason);
-        }
-        if (HttpUtil.getContentLength(request, -1L) > settings.maxBodySize()) {
-            return tooLarge();
-        }
-        if (!wellFormedPercentEncoding(request.uri())) {
-            return ApiException.badRequest("the request URI is malformed: a % is not followed by two hex digits");
-        }
-        return null;
-    }
-
-    private static boolean wellFormedPercentEncoding(String uri) {
-        for (int i = uri.indexOf('%'); i >= 0; i = uri.indexOf('%', i + 3)) {
-            if (i + 2 >= uri.length() || Character.digit(uri.charAt(i + 1), 16) < 0
-                    || Character.digit(uri.charAt(i + 2), 16) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private ApiException tooLarge() {
-        return new ApiException(ErrorCode.INVALID_ARGUMENT, 413,
-                "the request body is larger than " + settings.maxBodySize() + " bytes", null);
     }
 
     private void reject(ChannelHandlerContext ctx, ApiException e) {
