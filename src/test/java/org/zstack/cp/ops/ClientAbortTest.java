@@ -2,8 +2,8 @@ package org.zstack.cp.ops;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.zstack.cp.support.Api;
 import org.zstack.cp.support.Db;
 import org.zstack.cp.support.FakeAgent;
@@ -16,10 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.zstack.cp.support.AgentReplies.IMAGE_STORE_CONNECT;
+import static org.zstack.cp.support.AgentReplies.capacity;
 
 /**
  * A client that hangs up while its update waits inside its transaction: the update still runs to its end (it
@@ -28,21 +29,14 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @QuarkusTest
 class ClientAbortTest {
-    private static final FakeAgent AGENT = FakeAgent.start();
+    @RegisterExtension
+    static final FakeAgent AGENT = FakeAgent.perClass();
     private static final int HANG_UPS = 4;
-
-    @AfterAll
-    static void stopAgent() {
-        AGENT.close();
-    }
 
     @Test
     void updatesStillWorkAfterClientsHangUpMidTransaction() throws Exception {
-        AGENT.answer("/imagestore/connect", Answer.ok("{\"success\": true, \"totalCapacity\": 10, "
-                + "\"availableCapacity\": 5}"));
-        String bs = Api.as().body(Map.of("params", Map.of("name", "bs", "url", "/data", "hostname",
-                        Fixtures.loopbackIp(), "username", "root", "password", "pw", "agentPort", AGENT.port())))
-                .post("/zstack/v1/backup-storage/image-store").then().statusCode(200).extract().path("inventory.uuid");
+        AGENT.answer(IMAGE_STORE_CONNECT, Answer.ok(capacity(10, 5)));
+        String bs = Fixtures.addBackupStorage(AGENT);
         String path = "/zstack/v1/backup-storage/image-store/" + bs + "/actions";
         String session = Api.login();
 

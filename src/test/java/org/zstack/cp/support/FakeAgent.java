@@ -2,6 +2,10 @@ package org.zstack.cp.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,9 +38,12 @@ import java.util.function.Function;
  * the agent refusing the command; else the answer is 200 with an empty body at once, and the scripted body is
  * POSTed after its delay to the request's {@code callbackurl} with the header {@code taskuuid} (and {@code error},
  * when scripted). Other paths (the image store) answer the scripted body itself, after its delay.
+ * <p>
+ * As a JUnit extension ({@code @RegisterExtension static final FakeAgent AGENT = FakeAgent.perClass()}) it starts
+ * before the class's tests, is {@link #reset()} after each test and stops after them all.
  */
-public final class FakeAgent implements AutoCloseable {
-    public static final Set<String> ASYNC_PATHS = Set.of("/vm/changepasswd", "/vm/guesttools/state");
+public final class FakeAgent implements AutoCloseable, BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+    public static final Set<String> ASYNC_PATHS = Set.of(AgentReplies.CHANGE_PASSWORD, AgentReplies.GUEST_TOOLS);
 
     /** What a path answers; {@code error} is the header {@code error} of the callback (the agent's traceback). */
     public record Answer(int status, String body, long delayMillis, String error) {
@@ -65,28 +72,59 @@ public final class FakeAgent implements AutoCloseable {
     public record Callback(String path, String taskUuid, String callbackUrl, int status, String answer) {
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final ScheduledExecutorService replies = Executors.newScheduledThreadPool(16);
+    private HttpServer server;
+    private ExecutorService executor;
+    private ScheduledExecutorService replies;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Function<String, Answer>> answers = new ConcurrentHashMap<>();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final List<Callback> callbacks = new CopyOnWriteArrayList<>();
     private final List<Future<?>> scheduled = new CopyOnWriteArrayList<>();
 
-    private FakeAgent() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("0.0.0.0", 0), 256);
+    private FakeAgent() {
+    }
+
+    /** An agent listening already; the caller closes it. */
+    public static FakeAgent start() {
+        FakeAgent agent = new FakeAgent();
+        agent.listen();
+        return agent;
+    }
+
+    /** An agent for {@code @RegisterExtension static}: it listens from before the class's tests to after them. */
+    public static FakeAgent perClass() {
+        return new FakeAgent();
+    }
+
+    private synchronized void listen() {
+        if (server != null) {
+            return;
+        }
+        try {
+            server = HttpServer.create(new InetSocketAddress("0.0.0.0", 0), 256);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        executor = Executors.newCachedThreadPool();
+        replies = Executors.newScheduledThreadPool(16);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
-    public static FakeAgent start() {
-        try {
-            return new FakeAgent();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        listen();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     /** A port nothing listens on: an agent that cannot be reached. */
@@ -98,7 +136,10 @@ public final class FakeAgent implements AutoCloseable {
         }
     }
 
-    public int port() {
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("the agent is not listening: register it with @RegisterExtension");
+        }
         return server.getAddress().getPort();
     }
 
@@ -213,9 +254,14 @@ public final class FakeAgent implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
+        reset();
         server.stop(0);
         executor.shutdownNow();
         replies.shutdownNow();
+        server = null;
     }
 }
