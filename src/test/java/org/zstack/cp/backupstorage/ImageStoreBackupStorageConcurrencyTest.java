@@ -3,8 +3,8 @@ package org.zstack.cp.backupstorage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Row;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.zstack.cp.support.Api;
 import org.zstack.cp.support.Db;
 import org.zstack.cp.support.FakeAgent;
@@ -19,24 +19,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zstack.cp.backupstorage.ImageStoreBackupStorageTest.CONNECT;
-import static org.zstack.cp.backupstorage.ImageStoreBackupStorageTest.capacity;
+import static org.zstack.cp.support.AgentReplies.IMAGE_STORE_CONNECT;
+import static org.zstack.cp.support.AgentReplies.capacity;
 
 @QuarkusTest
 class ImageStoreBackupStorageConcurrencyTest {
-    private static final FakeAgent AGENT = FakeAgent.start();
-
-    @AfterAll
-    static void stopAgent() {
-        AGENT.close();
-    }
+    @RegisterExtension
+    static final FakeAgent AGENT = FakeAgent.perClass();
 
     private static String addBackupStorage() {
-        AGENT.answer(CONNECT, Answer.ok(capacity(1000, 500)));
-        return Api.as().body(java.util.Map.of("params", java.util.Map.of("name", "bs", "url", "/data",
-                        "hostname", Fixtures.loopbackIp(), "username", "root", "password", "pw",
-                        "agentPort", AGENT.port())))
-                .post("/zstack/v1/backup-storage/image-store").then().statusCode(200).extract().path("inventory.uuid");
+        AGENT.answer(IMAGE_STORE_CONNECT, Answer.ok(capacity(1000, 500)));
+        return Fixtures.addBackupStorage(AGENT);
     }
 
     /** One client renames 60 times while another rewrites the description 60 times, each waiting for its answers. */
@@ -64,7 +57,7 @@ class ImageStoreBackupStorageConcurrencyTest {
         String bs = addBackupStorage();
         String path = "/zstack/v1/backup-storage/image-store/" + bs + "/actions";
         AtomicInteger calls = new AtomicInteger();
-        AGENT.answer(CONNECT, body -> {
+        AGENT.answer(IMAGE_STORE_CONNECT, body -> {
             int n = calls.incrementAndGet();
             return n % 2 == 0 ? Answer.ok("{\"success\": false, \"error\": \"flaky\"}")
                     : Answer.ok(capacity(1000L * n, 10L * n));

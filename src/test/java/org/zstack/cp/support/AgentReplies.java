@@ -19,10 +19,16 @@ public final class AgentReplies {
         return "{\"success\": true, \"totalCapacity\": " + total + ", \"availableCapacity\": " + available + "}";
     }
 
-    /** The KVM agent's guest tools state of {@code vm}; {@code os} is both its platform and its OS type. */
-    public static String guestTools(String vm, boolean qgaRunning, boolean zsToolsFound, String version, String os) {
+    /** The KVM agent's guest tools state of {@code vm}, in its field names ({@code VmQgaStatus}). */
+    public static String guestTools(String vm, boolean qgaRunning, boolean zsToolsFound, String version,
+            String platform, String osType) {
         return "{\"success\": true, \"states\": {\"" + vm + "\": {\"qgaRunning\": " + qgaRunning
                 + ", \"zsToolsFound\": " + zsToolsFound + ", \"version\": \"" + version
-                + "\", \"platForm\": \"" + os + "\", \"osType\": \"" + os + "\"}}}";
+                + "\", \"platForm\": \"" + platform + "\", \"osType\": \"" + osType + "\"}}}";
+    }
+
+    /** A running VM with tools installed, as most tests need it. */
+    public static String guestToolsRunning(String vm, String version) {
+        return guestTools(vm, true, true, version, "Linux", "CentOS");
     }
 }

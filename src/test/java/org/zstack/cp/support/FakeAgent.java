@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -80,6 +81,8 @@ public final class FakeAgent implements AutoCloseable, BeforeAllCallback, AfterE
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final List<Callback> callbacks = new CopyOnWriteArrayList<>();
     private final List<Future<?>> scheduled = new CopyOnWriteArrayList<>();
+    /** Counts the resets, so that a reply on its way during one is not recorded for the next test. */
+    private final AtomicInteger resets = new AtomicInteger();
 
     private FakeAgent() {
     }
@@ -178,6 +181,7 @@ public final class FakeAgent implements AutoCloseable, BeforeAllCallback, AfterE
 
     /** Forgets the script and what was recorded, and drops the replies not yet POSTed. */
     public void reset() {
+        resets.incrementAndGet();
         scheduled.forEach(f -> f.cancel(false));
         scheduled.clear();
         answers.clear();
@@ -201,12 +205,13 @@ public final class FakeAgent implements AutoCloseable, BeforeAllCallback, AfterE
             send(exchange, answer.status(), answer.body());
         } else {
             send(exchange, 200, "");
-            scheduled.add(replies.schedule(() -> reply(path, taskUuid, callbackUrl, answer), answer.delayMillis(),
+            int script = resets.get();
+            scheduled.add(replies.schedule(() -> reply(path, taskUuid, callbackUrl, answer, script), answer.delayMillis(),
                     TimeUnit.MILLISECONDS));
         }
     }
 
-    private void reply(String path, String taskUuid, String callbackUrl, Answer answer) {
+    private void reply(String path, String taskUuid, String callbackUrl, Answer answer, int script) {
         int status;
         String said;
         try {
@@ -227,7 +232,9 @@ public final class FakeAgent implements AutoCloseable, BeforeAllCallback, AfterE
             Thread.currentThread().interrupt();
             return;
         }
-        callbacks.add(new Callback(path, taskUuid, callbackUrl, status, said));
+        if (script == resets.get()) {
+            callbacks.add(new Callback(path, taskUuid, callbackUrl, status, said));
+        }
     }
 
     private static void pause(long millis) {

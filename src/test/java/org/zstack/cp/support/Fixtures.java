@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Creates the resources tests act on, through the public API: each create body is written here only. */
 public final class Fixtures {
+    /** A zone UUID; the service keeps no zones, it only records the UUIDs a backup storage is attached to. */
+    public static final String ZONE = "7c99892d8d5542faae4d1dd7d17be252";
     private static final AtomicInteger NEXT_IP = new AtomicInteger(1);
 
     private Fixtures() {
@@ -37,8 +39,12 @@ public final class Fixtures {
 
     /** The body of AddKVMHost for a host at {@code managementIp} whose agent listens on {@code agentPort}. */
     public static Map<String, Object> hostBody(String managementIp, int agentPort) {
-        return Map.of("params", Map.of("name", "host-" + managementIp, "managementIp", managementIp,
-                "username", "root", "password", Secrets.HOST_PASSWORD, "agentPort", agentPort));
+        return hostBody("host-" + managementIp, managementIp, Secrets.HOST_PASSWORD, agentPort);
+    }
+
+    public static Map<String, Object> hostBody(String name, String managementIp, String password, int agentPort) {
+        return Map.of("params", Map.of("name", name, "managementIp", managementIp,
+                "username", "root", "password", password, "agentPort", agentPort));
     }
 
     public static String createVm(String hostUuid, String strategy) {
@@ -47,7 +53,11 @@ public final class Fixtures {
 
     /** The body of CreateVmInstance on {@code hostUuid}. */
     public static Map<String, Object> vmBody(String hostUuid, String strategy) {
-        return Map.of("params", Map.of("name", "vm-1", "hostUuid", hostUuid, "strategy", strategy,
+        return vmBody("vm-1", hostUuid, strategy);
+    }
+
+    public static Map<String, Object> vmBody(String name, String hostUuid, String strategy) {
+        return Map.of("params", Map.of("name", name, "hostUuid", hostUuid, "strategy", strategy,
                 "platform", "Linux", "guestOsType", "CentOS"));
     }
 
