@@ -13,7 +13,6 @@ import org.zstack.cp.support.Fixtures;
 
 import java.util.LinkedHashMap;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -79,10 +78,8 @@ class ResponseSchemaTest {
         }
         host = Fixtures.addHost();
         vm = Fixtures.createVm(host, "CreateStopped");
-        Map<String, Object> tagged = new HashMap<>(Fixtures.keyProviderBody("kp-schema"));
-        tagged.put("systemTags", List.of("schema::system"));
-        tagged.put("userTags", List.of("schema-user"));
-        String keyProvider = Fixtures.uuid(Api.as().body(tagged).post("/zstack/v1/key-providers"));
+        String keyProvider = Fixtures.uuid(Api.as().body(Fixtures.tagged(Fixtures.keyProviderBody("kp-schema"),
+                List.of("schema::system"), List.of("schema-user"))).post("/zstack/v1/key-providers"));
         tpm = Fixtures.addTpm(vm, keyProvider);
         Api.as().body("{\"startVmInstance\": {}}").put("/zstack/v1/vm-instances/" + vm + "/actions")
                 .then().statusCode(200);

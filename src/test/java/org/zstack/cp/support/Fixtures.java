@@ -1,5 +1,7 @@
 package org.zstack.cp.support;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.response.Response;
 
 import java.util.HashMap;
@@ -13,6 +15,7 @@ public final class Fixtures {
     /** A zone UUID; the service keeps no zones, it only records the UUIDs a backup storage is attached to. */
     public static final String ZONE = "7c99892d8d5542faae4d1dd7d17be252";
     private static final AtomicInteger NEXT_IP = new AtomicInteger(1);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Fixtures() {
     }
@@ -43,8 +46,29 @@ public final class Fixtures {
     }
 
     public static Map<String, Object> hostBody(String name, String managementIp, String password, int agentPort) {
-        return Map.of("params", Map.of("name", name, "managementIp", managementIp,
-                "username", "root", "password", password, "agentPort", agentPort));
+        return hostBody(name, managementIp, password, agentPort, Map.of());
+    }
+
+    /** The body of AddKVMHost; {@code more} adds params such as the description. */
+    public static Map<String, Object> hostBody(String name, String managementIp, String password, int agentPort,
+            Map<String, Object> more) {
+        Map<String, Object> params = new HashMap<>(more);
+        params.putAll(Map.of("name", name, "managementIp", managementIp, "username", "root", "password", password,
+                "agentPort", agentPort));
+        return Map.of("params", params);
+    }
+
+    /** {@code body} with the system and user tags given (an empty list adds none). */
+    public static Map<String, Object> tagged(Map<String, Object> body, List<String> systemTags,
+            List<String> userTags) {
+        Map<String, Object> tagged = new HashMap<>(body);
+        if (!systemTags.isEmpty()) {
+            tagged.put("systemTags", systemTags);
+        }
+        if (!userTags.isEmpty()) {
+            tagged.put("userTags", userTags);
+        }
+        return tagged;
     }
 
     public static String createVm(String hostUuid, String strategy) {
@@ -139,6 +163,15 @@ public final class Fixtures {
         /** Sends the create; the answer is the test's to check. */
         public Response add() {
             return Api.as().body(body()).post("/zstack/v1/backup-storage/image-store");
+        }
+    }
+
+    /** {@code body} as JSON text, for the tests that send strings (those against the packaged jar). */
+    public static String json(Map<String, Object> body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 
