@@ -11,9 +11,9 @@ import org.zstack.cp.support.Poll;
 import org.zstack.cp.support.FakeAgent.Answer;
 import org.zstack.cp.support.Http;
 import org.zstack.cp.support.RunningVmOnFakeAgent;
+import org.zstack.cp.support.ServiceLog;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -130,8 +130,7 @@ class KvmAgentCallbackTest extends RunningVmOnFakeAgent {
 
         String task = late.get(0).taskUuid();
         callback(task, guestTools(vm, "4.7.0")).then().statusCode(404).body("error.code", equalTo("SYS.1003"));
-        String log = Files.readString(Path.of("target/quarkus-test.log"));
-        assertThat(occurrences(log, "dropped a reply for task " + task)).isEqualTo(1);
+        assertThat(occurrences(ServiceLog.all(), "dropped a reply for task " + task)).isEqualTo(1);
     }
 
     @Test

@@ -10,9 +10,9 @@ import org.zstack.cp.support.Fixtures;
 import org.zstack.cp.support.RunningVmOnFakeAgent;
 import org.zstack.cp.support.SdkClient;
 import org.zstack.cp.support.SdkClient.Result;
+import org.zstack.cp.support.Poll;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +53,8 @@ class ApiJobTest extends RunningVmOnFakeAgent {
         Result started = sdk.put("/zstack/v1/vm-instances/" + vm + "/actions", Map.of("startVmInstance", Map.of()));
         assertThat(started.body().getString("inventory.state")).isEqualTo("Running");
 
-        String stoppedVm = ok(sdk.post("/zstack/v1/vm-instances", Fixtures.vmBody("sdk-vm", host, "CreateStopped"))).getString("inventory.uuid");
+        String stoppedVm = ok(sdk.post("/zstack/v1/vm-instances", Fixtures.vmBody("sdk-vm", host, "CreateStopped")))
+                .getString("inventory.uuid");
         String kp1 = ok(sdk.post("/zstack/v1/key-providers", Fixtures.keyProviderBody("sdk-kp-1")))
                 .getString("inventory.uuid");
         String kp2 = ok(sdk.post("/zstack/v1/key-providers", Fixtures.keyProviderBody("sdk-kp-2")))
@@ -147,7 +148,7 @@ class ApiJobTest extends RunningVmOnFakeAgent {
     void aRepeatedJobUuidIsTheSameJobAndAnotherRequestIsRefused() {
         String jobUuid = SdkClient.newJobUuid();
         String name = "once-" + jobUuid.substring(0, 8);
-        Map<String, Object> body = Map.of("params", Map.of("name", name));
+        Map<String, Object> body = Fixtures.keyProviderBody(name);
         String first = submit(jobUuid, body).then().statusCode(202).extract().path("location");
         String second = submit(jobUuid, body).then().statusCode(202).extract().path("location");
         assertThat(second).isEqualTo(first).endsWith("/zstack/v1/api-jobs/" + jobUuid);
@@ -155,7 +156,7 @@ class ApiJobTest extends RunningVmOnFakeAgent {
         submit(jobUuid, body).then().statusCode(202).body("location", equalTo(first));
         assertThat(Db.count("SELECT count(*) FROM key_provider WHERE name = $1", name)).isEqualTo(1);
 
-        submit(jobUuid, Map.of("params", Map.of("name", name + "-other"))).then().statusCode(400)
+        submit(jobUuid, Fixtures.keyProviderBody(name + "-other")).then().statusCode(400)
                 .body("error.code", equalTo("SYS.1007")).body("error.details", containsString("Duplicate job uuid"));
         submit("not-a-job-uuid", body).then().statusCode(400).body("error.code", equalTo("SYS.1007"));
         Api.as().header("X-Job-UUID", SdkClient.newJobUuid()).header("X-API-Timeout", "soon").body(body)
@@ -166,7 +167,7 @@ class ApiJobTest extends RunningVmOnFakeAgent {
     @Test
     void onlyTheSubmittingAccountSeesItsJobAndAFinishedJobExpires() throws InterruptedException {
         String jobUuid = SdkClient.newJobUuid();
-        String location = submit(jobUuid, Map.of("params", Map.of("name", "mine-" + jobUuid.substring(0, 8))))
+        String location = submit(jobUuid, Fixtures.keyProviderBody("mine-" + jobUuid.substring(0, 8)))
                 .then().statusCode(202).extract().path("location");
         assertThat(sdk.poll(location, jobUuid).ok()).isTrue();
 
@@ -179,11 +180,8 @@ class ApiJobTest extends RunningVmOnFakeAgent {
         Db.update("UPDATE api_job SET finished_at = now() - interval '4 hours' WHERE uuid = $1", jobUuid);
         RestAssured.given().header("Authorization", "OAuth " + Api.sessionUuid()).get(location)
                 .then().statusCode(404).body("error.code", equalTo("SYS.1003"));
-        Instant end = Instant.now().plus(Duration.ofSeconds(30));
-        while (Db.count("SELECT count(*) FROM api_job WHERE uuid = $1", jobUuid) > 0) {
-            assertThat(Instant.now()).as("the cleanup deletes the expired job").isBefore(end);
-            Thread.sleep(100);
-        }
+        Poll.until(Duration.ofSeconds(30), "the cleanup deletes the expired job",
+                () -> Db.count("SELECT count(*) FROM api_job WHERE uuid = $1", jobUuid) == 0);
     }
 
     @Test

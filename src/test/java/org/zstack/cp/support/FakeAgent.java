@@ -168,14 +168,8 @@ public final class FakeAgent implements AutoCloseable, BeforeAllCallback, AfterE
     }
 
     /** Waits until {@code count} replies have been POSTed and answered, at most {@code limit}. */
-    public List<Callback> awaitCallbacks(int count, Duration limit) throws InterruptedException {
-        long end = System.nanoTime() + limit.toNanos();
-        while (callbacks.size() < count) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("only " + callbacks.size() + " of " + count + " replies were POSTed");
-            }
-            Thread.sleep(20);
-        }
+    public List<Callback> awaitCallbacks(int count, Duration limit) {
+        Poll.until(limit, count + " replies are POSTed and answered", () -> callbacks.size() >= count);
         return callbacks();
     }
 
