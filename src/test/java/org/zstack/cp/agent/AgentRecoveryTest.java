@@ -9,6 +9,7 @@ import org.zstack.cp.support.Api;
 import org.zstack.cp.support.Fixtures;
 import org.zstack.cp.support.Http;
 import org.zstack.cp.support.WireMockAgent;
+import org.zstack.cp.support.Poll;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -25,13 +26,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.equalTo;
+import static org.zstack.cp.support.AgentReplies.CHANGE_PASSWORD;
+import static org.zstack.cp.support.AgentReplies.GUEST_TOOLS;
+import static org.zstack.cp.support.AgentReplies.SUCCESS;
+import static org.zstack.cp.support.AgentReplies.guestToolsRunning;
 
 /** Calls that time out on a hung agent hold nothing afterwards: not a connection, not a place in a queue. */
 @QuarkusTest
 class AgentRecoveryTest {
     private static final int HUNG_CALLS = 200;
-    private static final String PASSWORD = "/vm/changepasswd";
-    private static final String GUEST_TOOLS = "/vm/guesttools/state";
     private static final WireMockServer HUNG = WireMockAgent.start();
     private static final WireMockServer OTHER = WireMockAgent.start();
 
@@ -39,11 +42,6 @@ class AgentRecoveryTest {
     static void stopAgents() {
         HUNG.stop();
         OTHER.stop();
-    }
-
-    private static String guestTools(String vm) {
-        return "{\"success\": true, \"states\": {\"" + vm + "\": {\"qgaRunning\": true, \"zsToolsFound\": true,"
-                + " \"version\": \"4.6.11\", \"platForm\": \"Linux\", \"osType\": \"CentOS\"}}}";
     }
 
     /**
@@ -61,14 +59,14 @@ class AgentRecoveryTest {
             }
             answer.statusCode(503).body("error.code", equalTo("SYS.1001"));
         }
-        assertThat(agent.countRequestsMatching(postRequestedFor(urlEqualTo(PASSWORD)).build()).getCount())
+        assertThat(agent.countRequestsMatching(postRequestedFor(urlEqualTo(CHANGE_PASSWORD)).build()).getCount())
                 .isBetween(1, 5);
     }
 
     @Test
     void aHostAnswersAtOnceWhenItsAgentRecoversAfterTwoHundredTimedOutCalls() throws Exception {
         HUNG.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(600_000)));
-        WireMockAgent.replyByCallback(OTHER, PASSWORD, "{\"success\": true}", 0);
+        WireMockAgent.replyByCallback(OTHER, CHANGE_PASSWORD, SUCCESS, 0);
         String vm = Fixtures.createVm(WireMockAgent.addHost(HUNG), "InstantStart");
         String otherVm = Fixtures.createVm(WireMockAgent.addHost(OTHER), "InstantStart");
 
@@ -80,11 +78,8 @@ class AgentRecoveryTest {
                     "{\"changeVmPassword\": {\"password\": \"password\", \"account\": \"root\"}}")
                     : http.put("/zstack/v1/vm-instances/" + vm + "/guesttools-state", "{}"));
         }
-        long waited = System.nanoTime();
-        while (HUNG.getAllServeEvents().isEmpty()) {
-            assertThat(Duration.ofNanos(System.nanoTime() - waited)).isLessThan(Duration.ofSeconds(60));
-            Thread.sleep(20);
-        }
+        Poll.until(Duration.ofSeconds(60), "the calls reach the hung agent",
+                () -> !HUNG.getAllServeEvents().isEmpty());
         changePasswordAnswersAtOnce(otherVm, OTHER);
 
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
@@ -100,8 +95,8 @@ class AgentRecoveryTest {
         }
 
         HUNG.resetAll();
-        WireMockAgent.replyByCallback(HUNG, PASSWORD, "{\"success\": true}", 0);
-        WireMockAgent.replyByCallback(HUNG, GUEST_TOOLS, guestTools(vm), 0);
+        WireMockAgent.replyByCallback(HUNG, CHANGE_PASSWORD, SUCCESS, 0);
+        WireMockAgent.replyByCallback(HUNG, GUEST_TOOLS, guestToolsRunning(vm, "4.6.11"), 0);
         changePasswordAnswersAtOnce(vm, HUNG);
         Api.as().body("{}").put("/zstack/v1/vm-instances/" + vm + "/guesttools-state")
                 .then().statusCode(200).body("inventory.qgaState", equalTo("Running"));

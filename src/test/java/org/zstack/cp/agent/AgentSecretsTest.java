@@ -8,21 +8,21 @@ import org.junit.jupiter.api.Test;
 import org.zstack.cp.support.Api;
 import org.zstack.cp.support.FakeAgent.Answer;
 import org.zstack.cp.support.RunningVmOnFakeAgent;
+import org.zstack.cp.support.ServiceLog;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zstack.cp.support.AgentReplies.CHANGE_PASSWORD;
 
 /** An agent that echoes its request in its error text gets no form of the guest password back to a client or a log. */
 @QuarkusTest
 class AgentSecretsTest extends RunningVmOnFakeAgent {
-    private static final String PATH = "/vm/changepasswd";
     private static final String GUEST_PASSWORD = "Q\"u\\ote-77";
 
     private static String json(String text) {
@@ -62,15 +62,16 @@ class AgentSecretsTest extends RunningVmOnFakeAgent {
                 body -> new Answer(500, "agent got: " + body, 0));
         List<String> answers = new ArrayList<>();
         for (Function<String, Answer> echo : echoes) {
-            agent.answer(PATH, echo);
+            AGENT.answer(CHANGE_PASSWORD, echo);
             Response answer = change();
             assertThat(answer.statusCode()).isEqualTo(503);
             assertThat(answer.jsonPath().getString("error.code")).isEqualTo("SYS.1006");
             answers.add(answer.asString());
         }
 
-        assertThat(agent.bodies(PATH)).hasSize(echoes.size()).allMatch(b -> b.contains(json(GUEST_PASSWORD)));
-        String log = Files.readString(Path.of("target/quarkus-test.log"));
+        assertThat(AGENT.bodies(CHANGE_PASSWORD)).hasSize(echoes.size())
+                .allMatch(b -> b.contains(json(GUEST_PASSWORD)));
+        String log = ServiceLog.all();
         for (String form : formsOfThePassword()) {
             assertThat(answers).noneMatch(a -> a.contains(form));
             assertThat(log).doesNotContain(form);
@@ -80,7 +81,7 @@ class AgentSecretsTest extends RunningVmOnFakeAgent {
 
     @Test
     void aLongAgentErrorIsCutAndSaysSo() {
-        agent.answer(PATH, failingWith(body -> "agent got: " + body.repeat(100)));
+        AGENT.answer(CHANGE_PASSWORD, failingWith(body -> "agent got: " + body.repeat(100)));
         String details = change().then().statusCode(503).extract().path("error.details");
         assertThat(formsOfThePassword()).noneMatch(details::contains);
         assertThat(details).contains("agent got: ").contains("******").contains("cut").hasSizeLessThan(1400);

@@ -4,8 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.zstack.cp.support.FakeAgent;
 import org.zstack.cp.support.FakeAgent.Answer;
 import org.zstack.cp.support.Fixtures;
@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zstack.cp.support.AgentReplies.CHANGE_PASSWORD;
 
 /**
  * Many calls wait for their replies by callback at once, and the replies come in another order than the calls:
@@ -30,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @TestProfile(ConcurrentCallbacksTest.LongDeadlines.class)
 class ConcurrentCallbacksTest {
-    private static final String PASSWORD = "/vm/changepasswd";
-    private static final FakeAgent AGENT = FakeAgent.start();
+    @RegisterExtension
+    static final FakeAgent AGENT = FakeAgent.perClass();
 
     public static class LongDeadlines implements QuarkusTestProfile {
         @Override
@@ -40,15 +41,10 @@ class ConcurrentCallbacksTest {
         }
     }
 
-    @AfterAll
-    static void stopAgent() {
-        AGENT.close();
-    }
-
     @Test
     void twoHundredConcurrentPasswordChangesEachGetTheirOwnAnswer() throws Exception {
         Pattern account = Pattern.compile("\"userAccount\":\"(user\\d+)\"");
-        AGENT.answer(PASSWORD, body -> {
+        AGENT.answer(CHANGE_PASSWORD, body -> {
             Matcher m = account.matcher(body);
             String user = m.find() ? m.group(1) : "nobody";
             int n = Integer.parseInt(user.replaceAll("\\D", "0"));
@@ -73,7 +69,7 @@ class ConcurrentCallbacksTest {
                 assertThat(answer.body()).isEqualTo("{}");
             }
         }
-        assertThat(AGENT.requests(PASSWORD).stream().map(FakeAgent.Recorded::taskUuid).distinct()).hasSize(200);
+        assertThat(AGENT.requests(CHANGE_PASSWORD).stream().map(FakeAgent.Recorded::taskUuid).distinct()).hasSize(200);
     }
 
 }

@@ -7,12 +7,13 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.zstack.cp.support.Api;
 import org.zstack.cp.support.FakeAgent;
+import org.zstack.cp.support.Poll;
 import org.zstack.cp.support.FakeAgent.Answer;
 import org.zstack.cp.support.Http;
 import org.zstack.cp.support.RunningVmOnFakeAgent;
+import org.zstack.cp.support.ServiceLog;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,8 @@ import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.zstack.cp.support.AgentReplies.CHANGE_PASSWORD;
+import static org.zstack.cp.support.AgentReplies.GUEST_TOOLS;
 
 /**
  * The KVM agent's async protocol, against a stand-in that behaves as its {@code AsyncUirHandler}: the command
@@ -32,8 +35,6 @@ import static org.hamcrest.Matchers.not;
  */
 @QuarkusTest
 class KvmAgentCallbackTest extends RunningVmOnFakeAgent {
-    private static final String PASSWORD = "/vm/changepasswd";
-    private static final String GUEST_TOOLS = "/vm/guesttools/state";
     private static final String CALLBACK = "/zstack/asyncrest/callback";
     private static final String GUEST_PASSWORD = "Sekr3t-Callback-9";
 
@@ -67,23 +68,23 @@ class KvmAgentCallbackTest extends RunningVmOnFakeAgent {
 
     @Test
     void theCommandCarriesATaskUuidAndThisReplicasCallbackUrlAndItsReplyCompletesTheCall() {
-        agent.answer(PASSWORD, Answer.ok(passwordReply("root")));
+        AGENT.answer(CHANGE_PASSWORD, Answer.ok(passwordReply("root")));
         change(GUEST_PASSWORD, "root").then().statusCode(200).body("$", anEmptyMap());
-        agent.answer(PASSWORD, Answer.ok(passwordReply("root")));
+        AGENT.answer(CHANGE_PASSWORD, Answer.ok(passwordReply("root")));
         change(GUEST_PASSWORD, "root").then().statusCode(200).body("$", anEmptyMap());
 
-        List<FakeAgent.Recorded> requests = agent.requests(PASSWORD);
+        List<FakeAgent.Recorded> requests = AGENT.requests(CHANGE_PASSWORD);
         assertThat(requests).hasSize(2).allSatisfy(r -> {
             assertThat(r.taskUuid()).matches("[0-9a-f]{32}");
             assertThat(r.callbackUrl()).isEqualTo("http://localhost:" + RestAssured.port + CALLBACK);
         });
         assertThat(requests.get(0).taskUuid()).isNotEqualTo(requests.get(1).taskUuid());
-        assertThat(agent.callbacks()).hasSize(2).allSatisfy(c -> assertThat(c.status()).isEqualTo(200));
+        assertThat(AGENT.callbacks()).hasSize(2).allSatisfy(c -> assertThat(c.status()).isEqualTo(200));
     }
 
     @Test
     void theRealFieldNamesMapToQgaRunningWithPlatformAndOsType() {
-        agent.answer(GUEST_TOOLS, Answer.ok(guestTools(vm, "4.7.0")));
+        AGENT.answer(GUEST_TOOLS, Answer.ok(guestTools(vm, "4.7.0")));
         updateGuestTools().then().statusCode(200)
                 .body("inventory.qgaState", equalTo("Running"))
                 .body("inventory.zwatchState", equalTo("NotInstalled"))
@@ -94,7 +95,7 @@ class KvmAgentCallbackTest extends RunningVmOnFakeAgent {
 
     @Test
     void aReplyWithTheErrorHeaderGetsSys1006WithoutThePassword() {
-        agent.answer(PASSWORD, Answer.raised("Traceback (most recent call last): chpasswd failed for '"
+        AGENT.answer(CHANGE_PASSWORD, Answer.raised("Traceback (most recent call last): chpasswd failed for '"
                 + GUEST_PASSWORD + "'"));
         change(GUEST_PASSWORD, "root").then().statusCode(503)
                 .body("error.code", equalTo("SYS.1006"))
@@ -105,20 +106,20 @@ class KvmAgentCallbackTest extends RunningVmOnFakeAgent {
 
     @Test
     void anAgentThatRefusesTheCommandGetsSys1006() {
-        agent.answer(PASSWORD, new Answer(500, "internal error", 0));
+        AGENT.answer(CHANGE_PASSWORD, new Answer(500, "internal error", 0));
         change(GUEST_PASSWORD, "root").then().statusCode(503).body("error.code", equalTo("SYS.1006"));
-        assertThat(agent.callbacks()).isEmpty();
+        assertThat(AGENT.callbacks()).isEmpty();
     }
 
     @Test
     void noReplyInTimeGetsSys1001AndTheLateReplyIsRefusedChangesNothingAndIsLoggedOnce() throws Exception {
-        agent.answer(GUEST_TOOLS, Answer.ok(guestTools(vm, "4.7.0")).delayedBy(4_500));
+        AGENT.answer(GUEST_TOOLS, Answer.ok(guestTools(vm, "4.7.0")).delayedBy(4_500));
         String before = updateGuestTools().then().statusCode(200).body("inventory.qgaState", equalTo("NotInstalled"))
                 .extract().path("inventory.lastOpDate");
-        agent.answer(PASSWORD, Answer.ok(passwordReply("root")).delayedBy(4_500));
+        AGENT.answer(CHANGE_PASSWORD, Answer.ok(passwordReply("root")).delayedBy(4_500));
         change(GUEST_PASSWORD, "root").then().statusCode(503).body("error.code", equalTo("SYS.1001"));
 
-        List<FakeAgent.Callback> late = agent.awaitCallbacks(2, Duration.ofSeconds(30));
+        List<FakeAgent.Callback> late = AGENT.awaitCallbacks(2, Duration.ofSeconds(30));
         assertThat(late).allSatisfy(c -> {
             assertThat(c.status()).isEqualTo(404);
             assertThat(JsonPath.from(c.answer()).getString("error.code")).isEqualTo("SYS.1003");
@@ -129,25 +130,21 @@ class KvmAgentCallbackTest extends RunningVmOnFakeAgent {
 
         String task = late.get(0).taskUuid();
         callback(task, guestTools(vm, "4.7.0")).then().statusCode(404).body("error.code", equalTo("SYS.1003"));
-        String log = Files.readString(Path.of("target/quarkus-test.log"));
-        assertThat(occurrences(log, "dropped a reply for task " + task)).isEqualTo(1);
+        assertThat(occurrences(ServiceLog.all(), "dropped a reply for task " + task)).isEqualTo(1);
     }
 
     @Test
     void unknownReplayedMissingAndOversizedRepliesAreRefusedAndChangeNothing() throws Exception {
-        agent.answer(GUEST_TOOLS, Answer.ok(guestTools(vm, "4.7.0")));
+        AGENT.answer(GUEST_TOOLS, Answer.ok(guestTools(vm, "4.7.0")));
         updateGuestTools().then().statusCode(200).body("inventory.version", equalTo("4.7.0"));
-        FakeAgent.Callback done = agent.callbacks().get(0);
+        FakeAgent.Callback done = AGENT.callbacks().get(0);
 
-        agent.answer(GUEST_TOOLS, Answer.ok(guestTools(vm, "9.9.9")).delayedBy(60_000));
+        AGENT.answer(GUEST_TOOLS, Answer.ok(guestTools(vm, "9.9.9")).delayedBy(60_000));
         CompletableFuture<HttpResponse<String>> waiting = new Http()
                 .put("/zstack/v1/vm-instances/" + vm + "/guesttools-state", "{}");
-        long start = System.nanoTime();
-        while (agent.requests(GUEST_TOOLS).size() < 2) {
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
-            Thread.sleep(10);
-        }
-        String pending = agent.requests(GUEST_TOOLS).get(1).taskUuid();
+        Poll.until(Duration.ofSeconds(30), "the second guest tools command reaches the agent",
+                () -> AGENT.requests(GUEST_TOOLS).size() >= 2);
+        String pending = AGENT.requests(GUEST_TOOLS).get(1).taskUuid();
 
         callback(done.taskUuid(), guestTools(vm, "6.6.6")).then().statusCode(404)
                 .body("error.code", equalTo("SYS.1003"));

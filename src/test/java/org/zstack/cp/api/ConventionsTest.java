@@ -11,13 +11,12 @@ import org.zstack.cp.support.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
+import static org.zstack.cp.support.ZStackDates.zstackDate;
 
 /** The ZStack wire conventions of DESIGN.md §1, seen through the VM and host APIs. */
 @QuarkusTest
 class ConventionsTest {
-    static final String ZSTACK_DATE = "[A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} (AM|PM)";
     private String vm;
 
     @BeforeEach
@@ -117,8 +116,8 @@ class ConventionsTest {
     void datesAreInZStackFormatAndNullsAreLeftOut() {
         Response r = Api.as().body("{\"stopVmInstance\": {}}").put(actions(vm));
         r.then().statusCode(200)
-                .body("inventory.createDate", matchesPattern(ZSTACK_DATE))
-                .body("inventory.lastOpDate", matchesPattern(ZSTACK_DATE));
+                .body("inventory.createDate", zstackDate())
+                .body("inventory.lastOpDate", zstackDate());
         assertThat(r.asString()).doesNotContain("null").doesNotContain("\"description\"");
     }
 

@@ -5,6 +5,7 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.zstack.cp.support.Api;
+import org.zstack.cp.support.Fixtures;
 
 import java.util.List;
 import java.util.Map;
@@ -30,12 +31,8 @@ class QueryTest {
     }
 
     private static void addHost(String name, String ip, int agentPort, String description) {
-        Map<String, Object> params = new java.util.HashMap<>(Map.of("name", name, "managementIp", ip,
-                "username", "root", "password", "pw", "agentPort", agentPort));
-        if (description != null) {
-            params.put("description", description);
-        }
-        Api.as().body(Map.of("params", params)).post("/zstack/v1/hosts/kvm").then().statusCode(200);
+        Fixtures.uuid(Api.as().body(Fixtures.hostBody(name, ip, "pw", agentPort,
+                description == null ? Map.of() : Map.of("description", description))).post("/zstack/v1/hosts/kvm"));
     }
 
     private RequestSpecification mine(String... conditions) {

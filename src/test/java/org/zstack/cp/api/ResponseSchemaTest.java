@@ -3,23 +3,25 @@ package org.zstack.cp.api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.zstack.cp.support.Api;
 import org.zstack.cp.support.FakeAgent;
 import org.zstack.cp.support.FakeAgent.Answer;
 import org.zstack.cp.support.Fixtures;
 
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.zstack.cp.support.AgentReplies.IMAGE_STORE_CONNECT;
+import static org.zstack.cp.support.AgentReplies.capacity;
 
 /**
  * ZStack's {@code schema} (a map of JSON paths to ZStack class names, by which the ZStack SDK picks the class of
@@ -40,8 +42,8 @@ class ResponseSchemaTest {
     private static final String TPM = "org.zstack.header.tpm.entity.TpmInventory";
     private static final String TPM_HOST_REF = "org.zstack.header.tpm.entity.TpmHostRefInventory";
     private static final String KEY_PROVIDER = "org.zstack.header.keyprovider.KeyProviderInventory";
-    private static final String CONNECT = "/imagestore/connect";
-    private static final FakeAgent AGENT = FakeAgent.start();
+    @RegisterExtension
+    static final FakeAgent AGENT = FakeAgent.perClass();
 
     /** A query route, the class of its inventories, and the nested list field with the class of its elements. */
     private record Route(String path, String inventoryClass, String nestedField, String nestedClass) {
@@ -70,41 +72,26 @@ class ResponseSchemaTest {
     /** Once per class, but in a {@code @BeforeEach}, where RestAssured already points at the test port. */
     @BeforeEach
     void oneOfEach() {
+        AGENT.answer(IMAGE_STORE_CONNECT, Answer.ok(capacity(100, 50)));
         if (host != null) {
             return;
         }
-        AGENT.answer(CONNECT, Answer.ok("{\"success\": true, \"totalCapacity\": 100, \"availableCapacity\": 50}"));
         host = Fixtures.addHost();
         vm = Fixtures.createVm(host, "CreateStopped");
-        String keyProvider = Api.as().body(Map.of("params", Map.of("name", "kp-schema"),
-                        "systemTags", List.of("schema::system"), "userTags", List.of("schema-user")))
-                .post("/zstack/v1/key-providers").then().statusCode(200).extract().path("inventory.uuid");
-        tpm = Api.as().body(Map.of("params", Map.of("vmInstanceUuid", vm, "keyProviderUuid", keyProvider)))
-                .post("/zstack/v1/tpms").then().statusCode(200).extract().path("inventory.uuid");
+        String keyProvider = Fixtures.uuid(Api.as().body(Fixtures.tagged(Fixtures.keyProviderBody("kp-schema"),
+                List.of("schema::system"), List.of("schema-user"))).post("/zstack/v1/key-providers"));
+        tpm = Fixtures.addTpm(vm, keyProvider);
         Api.as().body("{\"startVmInstance\": {}}").put("/zstack/v1/vm-instances/" + vm + "/actions")
                 .then().statusCode(200);
-        backupStorage = addBackupStorage().then().statusCode(200).extract().path("inventory.uuid");
-        virtualId = createVirtualId().then().statusCode(200).extract().path("inventory.uuid");
+        backupStorage = Fixtures.uuid(new Fixtures.BackupStorage(Fixtures.loopbackIp(), AGENT.port())
+                .withPassword("bs-schema-secret").add());
+        virtualId = Fixtures.uuid(Api.as().body(virtualIdBody("a1", "a2")).post("/zstack/v1/iam2/virtual-ids"));
     }
 
-    @AfterAll
-    static void stopAgent() {
-        AGENT.close();
-    }
-
-    private static io.restassured.response.Response addBackupStorage() {
-        String hostname = Fixtures.loopbackIp();
-        return Api.as().body(Map.of("params", Map.of("name", "bs-schema", "url", "/data/zstack_bs",
-                        "hostname", hostname, "username", "root", "password", "bs-schema-secret",
-                        "agentPort", AGENT.port())))
-                .post("/zstack/v1/backup-storage/image-store");
-    }
-
-    private static io.restassured.response.Response createVirtualId() {
-        return Api.as().body(Map.of("params", Map.of("name", "vid-" + UUID.randomUUID().toString().substring(0, 8),
-                        "password", "Vid-schema-9f3e", "attributes", List.of(
-                                Map.of("name", "a1", "value", "v1"), Map.of("name", "a2", "value", "v2")))))
-                .post("/zstack/v1/iam2/virtual-ids");
+    /** A virtual ID with an attribute named each of {@code attributes}. */
+    private static Map<String, Object> virtualIdBody(String... attributes) {
+        return Fixtures.virtualIdBody(Fixtures.uniqueName("vid-"), "Vid-schema-9f3e", Map.of("attributes",
+                Arrays.stream(attributes).map(name -> Map.of("name", name, "value", "value-of-" + name)).toList()));
     }
 
     private static Map<String, Object> body(RequestSpecification request, String path) {
@@ -234,19 +221,17 @@ class ResponseSchemaTest {
 
     @Test
     void xJsonSchemaOnCreatesListsNestedObjects() {
-        ValidatableResponse created = Api.as().header("X-JSON-Schema", "true")
-                .body(Map.of("params", Map.of("name", "vid-" + UUID.randomUUID().toString().substring(0, 8),
-                        "password", "Vid-schema-9f3e", "attributes", List.of(Map.of("name", "n", "value", "v")))))
+        ValidatableResponse created = Api.as().header("X-JSON-Schema", "true").body(virtualIdBody("n"))
                 .post("/zstack/v1/iam2/virtual-ids").then().statusCode(200);
         created.body("schema", equalTo(Map.of("inventory", VIRTUAL_ID, "inventory.attributes[0]", ATTRIBUTE)));
-        Api.as().header("X-JSON-Schema", "true").body(Map.of("params", Map.of("name", "kp-schema-2")))
+        Api.as().header("X-JSON-Schema", "true").body(Fixtures.keyProviderBody("kp-schema-2"))
                 .post("/zstack/v1/key-providers").then().statusCode(200)
                 .body("schema", equalTo(Map.of("inventory", KEY_PROVIDER)));
-        Api.as().header("X-JSON-Schema", "true").body(Map.of("params", Map.of("name", "vm-schema",
-                        "hostUuid", host, "strategy", "CreateStopped")))
+        Api.as().header("X-JSON-Schema", "true").body(Fixtures.vmBody("vm-schema", host, "CreateStopped"))
                 .post("/zstack/v1/vm-instances").then().statusCode(200)
                 .body("schema", equalTo(Map.of("inventory", VM)));
-        createVirtualId().then().statusCode(200).body("$", not(hasKey("schema")));
+        Api.as().body(virtualIdBody("a1", "a2")).post("/zstack/v1/iam2/virtual-ids").then().statusCode(200)
+                .body("$", not(hasKey("schema")));
     }
 
     @Test

@@ -18,9 +18,8 @@ class TagsTest {
     @Test
     void aTagSentTwiceIsStoredOnce() {
         String host = Fixtures.addHost();
-        String vm = Api.as().body(Map.of("params", Map.of("name", "tagged", "hostUuid", host),
-                        "systemTags", List.of("ha::NeverStop"), "userTags", List.of("owner::alice", "owner::alice")))
-                .post("/zstack/v1/vm-instances").then().statusCode(200).extract().path("inventory.uuid");
+        String vm = Fixtures.uuid(Api.as().body(Fixtures.tagged(Fixtures.vmBody("tagged", host, "InstantStart"),
+                List.of("ha::NeverStop"), List.of("owner::alice", "owner::alice"))).post("/zstack/v1/vm-instances"));
         Api.as().body(Map.of("stopVmInstance", Map.of(), "systemTags", List.of("ha::NeverStop"),
                         "userTags", List.of("owner::alice", "team::ops")))
                 .put("/zstack/v1/vm-instances/" + vm + "/actions").then().statusCode(200);
@@ -37,8 +36,8 @@ class TagsTest {
     @Test
     void validationOnlyChecksEverythingAndWritesNothing() {
         String ip = "192.168.77.1";
-        Api.as().body(Map.of("params", Map.of("name", "dry", "managementIp", ip, "username", "root", "password", "pw"),
-                        "systemTags", List.of("validationOnly"), "userTags", List.of("owner::bob")))
+        Api.as().body(Fixtures.tagged(Fixtures.hostBody("dry", ip, "pw", 7070), List.of("validationOnly"),
+                        List.of("owner::bob")))
                 .post("/zstack/v1/hosts/kvm")
                 .then().statusCode(200).body("$", anEmptyMap());
         Api.as().queryParam("q", "managementIp=" + ip).get("/zstack/v1/hosts")
@@ -52,8 +51,8 @@ class TagsTest {
         Api.as().queryParam("q", "resourceUuid=" + vm).get("/zstack/v1/system-tags")
                 .then().body("inventories", hasSize(0));
 
-        Api.as().body(Map.of("params", Map.of("name", "dry", "hostUuid", "0123456789abcdef0123456789abcdef"),
-                        "systemTags", List.of("validationOnly")))
+        Api.as().body(Fixtures.tagged(Fixtures.vmBody("dry", "0123456789abcdef0123456789abcdef", "InstantStart"),
+                        List.of("validationOnly"), List.of()))
                 .post("/zstack/v1/vm-instances")
                 .then().statusCode(503).body("error.code", equalTo("SYS.1003"));
     }

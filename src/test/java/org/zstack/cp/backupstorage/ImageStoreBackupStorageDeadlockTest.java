@@ -6,9 +6,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.zstack.cp.support.Api;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.zstack.cp.support.Db;
 import org.zstack.cp.support.FakeAgent;
 import org.zstack.cp.support.FakeAgent.Answer;
@@ -17,14 +16,12 @@ import org.zstack.cp.support.Http;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zstack.cp.backupstorage.ImageStoreBackupStorageTest.CONNECT;
-import static org.zstack.cp.backupstorage.ImageStoreBackupStorageTest.capacity;
+import static org.zstack.cp.support.AgentReplies.IMAGE_STORE_CONNECT;
+import static org.zstack.cp.support.AgentReplies.capacity;
 
 /**
  * An update that PostgreSQL picks as the victim of a deadlock is run again and succeeds: the client sees 200, not
@@ -32,20 +29,13 @@ import static org.zstack.cp.backupstorage.ImageStoreBackupStorageTest.capacity;
  */
 @QuarkusTest
 class ImageStoreBackupStorageDeadlockTest {
-    private static final FakeAgent AGENT = FakeAgent.start();
-
-    @AfterAll
-    static void stopAgent() {
-        AGENT.close();
-    }
+    @RegisterExtension
+    static final FakeAgent AGENT = FakeAgent.perClass();
 
     @Test
     void anUpdateThatLosesADeadlockIsRetriedAndSucceeds() throws Exception {
-        AGENT.answer(CONNECT, Answer.ok(capacity(1000, 500)));
-        String hostname = Fixtures.loopbackIp();
-        String bs = Api.as().body(Map.of("params", Map.of("name", "bs-deadlock", "url", "/data",
-                        "hostname", hostname, "username", "root", "password", "pw", "agentPort", AGENT.port())))
-                .post("/zstack/v1/backup-storage/image-store").then().statusCode(200).extract().path("inventory.uuid");
+        AGENT.answer(IMAGE_STORE_CONNECT, Answer.ok(capacity(1000, 500)));
+        String bs = Fixtures.addBackupStorage(AGENT);
         Pool pool = Arc.container().instance(Pool.class).get();
         SqlConnection other = pool.getConnection().await().indefinitely();
         try {
@@ -58,7 +48,7 @@ class ImageStoreBackupStorageDeadlockTest {
             CompletableFuture<HttpResponse<String>> update = new Http().put(
                     "/zstack/v1/backup-storage/image-store/" + bs + "/actions",
                     "{\"updateImageStoreBackupStorage\": {\"sshPort\": 2222, \"username\": \"admin\"}}");
-            awaitLockWaiters(1);
+            Db.awaitLockWaiters(1);
             other.preparedQuery("SELECT uuid FROM backup_storage WHERE uuid = $1 FOR UPDATE")
                     .execute(Tuple.of(bs)).await().atMost(Duration.ofSeconds(15));
             tx.rollback().await().indefinitely();
@@ -70,13 +60,5 @@ class ImageStoreBackupStorageDeadlockTest {
         }
         assertThat(Db.rows("SELECT ssh_port, username FROM image_store_backup_storage WHERE uuid = $1", bs).get(0)
                 .toJson().encode()).isEqualTo("{\"ssh_port\":2222,\"username\":\"admin\"}");
-    }
-
-    private static void awaitLockWaiters(int count) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Db.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") < count) {
-            assertThat(Instant.now()).as("a session waits for a row lock").isBefore(deadline);
-            Thread.sleep(20);
-        }
     }
 }

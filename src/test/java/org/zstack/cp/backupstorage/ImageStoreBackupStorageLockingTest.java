@@ -2,8 +2,8 @@ package org.zstack.cp.backupstorage;
 
 import io.restassured.RestAssured;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.zstack.cp.support.Api;
 import org.zstack.cp.support.Db;
 import org.zstack.cp.support.FakeAgent;
@@ -27,8 +27,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zstack.cp.backupstorage.ImageStoreBackupStorageTest.CONNECT;
-import static org.zstack.cp.backupstorage.ImageStoreBackupStorageTest.capacity;
+import static org.zstack.cp.support.AgentReplies.IMAGE_STORE_CONNECT;
+import static org.zstack.cp.support.AgentReplies.capacity;
 
 /**
  * Many concurrent locked updates of one backup storage (the SSH settings, the hostname, tags, reconnects): every
@@ -36,21 +36,15 @@ import static org.zstack.cp.backupstorage.ImageStoreBackupStorageTest.capacity;
  */
 @QuarkusTest
 class ImageStoreBackupStorageLockingTest {
-    private static final FakeAgent AGENT = FakeAgent.start();
+    @RegisterExtension
+    static final FakeAgent AGENT = FakeAgent.perClass();
     private static final int REQUESTS = 2000;
     private static final int CLIENTS = 48;
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
-    @AfterAll
-    static void stopAgent() {
-        AGENT.close();
-    }
-
     private static String addBackupStorage(String hostname) {
-        return Api.as().body(Map.of("params", Map.of("name", "bs-" + hostname, "url", "/data",
-                        "hostname", hostname, "username", "root", "password", "pw", "agentPort", AGENT.port())))
-                .post("/zstack/v1/backup-storage/image-store").then().statusCode(200).extract().path("inventory.uuid");
+        return Fixtures.uuid(new Fixtures.BackupStorage(hostname, AGENT.port()).add());
     }
 
     /** One request of each kind that takes the row lock, for request number {@code i}. */
@@ -82,7 +76,7 @@ class ImageStoreBackupStorageLockingTest {
 
     @Test
     void concurrentLockedUpdatesAllSucceedAndLeaveNothingBroken() throws Exception {
-        AGENT.answer(CONNECT, Answer.ok(capacity(1000, 500)));
+        AGENT.answer(IMAGE_STORE_CONNECT, Answer.ok(capacity(1000, 500)));
         List<String> hostnames = List.of(Fixtures.loopbackIp(), Fixtures.loopbackIp(), Fixtures.loopbackIp());
         String bs = addBackupStorage(hostnames.get(0));
         String session = Api.login();
@@ -130,10 +124,10 @@ class ImageStoreBackupStorageLockingTest {
     @Test
     void aReconnectWhoseAgentTimesOutAnswersTheTimeoutAndBreaksNothing() throws Exception {
         String hostname = Fixtures.loopbackIp();
-        AGENT.answer(CONNECT, Answer.ok(capacity(1000, 500)));
+        AGENT.answer(IMAGE_STORE_CONNECT, Answer.ok(capacity(1000, 500)));
         String bs = addBackupStorage(hostname);
         String session = Api.login();
-        AGENT.answer(CONNECT, Answer.ok(capacity(1000, 500)).delayedBy(5000));
+        AGENT.answer(IMAGE_STORE_CONNECT, Answer.ok(capacity(1000, 500)).delayedBy(5000));
         List<Future<HttpResponse<String>>> reconnects = new ArrayList<>();
         ExecutorService clients = Executors.newFixedThreadPool(4);
         try {
@@ -150,7 +144,7 @@ class ImageStoreBackupStorageLockingTest {
         }
         assertThat(Db.rows("SELECT status FROM backup_storage WHERE uuid = $1", bs).get(0).getString(0))
                 .isEqualTo("Disconnected");
-        AGENT.answer(CONNECT, Answer.ok(capacity(1000, 500)));
+        AGENT.answer(IMAGE_STORE_CONNECT, Answer.ok(capacity(1000, 500)));
         everyKindStillSucceeds(session, bs, List.of(hostname, Fixtures.loopbackIp()));
     }
 

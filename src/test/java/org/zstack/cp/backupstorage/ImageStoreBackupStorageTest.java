@@ -5,17 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.zstack.cp.support.Api;
 import org.zstack.cp.support.Db;
 import org.zstack.cp.support.FakeAgent;
 import org.zstack.cp.support.FakeAgent.Answer;
 import org.zstack.cp.support.Fixtures;
+import org.zstack.cp.support.Secrets;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -25,40 +24,33 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.zstack.cp.support.AgentReplies.IMAGE_STORE_CONNECT;
+import static org.zstack.cp.support.AgentReplies.capacity;
+import static org.zstack.cp.support.AgentReplies.failure;
+import static org.zstack.cp.support.ZStackDates.zstackDate;
 
 @QuarkusTest
 class ImageStoreBackupStorageTest {
-    static final String CONNECT = "/imagestore/connect";
-    static final String ZSTACK_DATE = "[A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} (AM|PM)";
     static final String SSH_PASSWORD = "bs-ssh-secret-5e7a";
     static final String NEW_SSH_PASSWORD = "bs-ssh-secret-new-0c4d";
-    static final FakeAgent AGENT = FakeAgent.start();
-    private static final String ZONE = "7c99892d8d5542faae4d1dd7d17be252";
+    @RegisterExtension
+    static final FakeAgent AGENT = FakeAgent.perClass();
     private String bs;
-
-    @AfterAll
-    static void stopAgent() {
-        AGENT.close();
-    }
-
-    static String capacity(long total, long available) {
-        return "{\"success\": true, \"totalCapacity\": " + total + ", \"availableCapacity\": " + available + "}";
-    }
 
     @BeforeEach
     void addBackupStorage() {
-        AGENT.reset();
-        AGENT.answer(CONNECT, Answer.ok(capacity(1073741824L, 968884224L)));
+        AGENT.answer(IMAGE_STORE_CONNECT, Answer.ok(capacity(1073741824L, 968884224L)));
         bs = add(Fixtures.loopbackIp()).then().statusCode(200).extract().path("inventory.uuid");
     }
 
-    static Response add(String hostname) {
-        return Api.as().body(Map.of("params", Map.of("name", "bs-" + hostname, "url", "/data/zstack_bs",
-                        "hostname", hostname, "username", "root", "password", SSH_PASSWORD,
-                        "agentPort", AGENT.port(), "zoneUuids", List.of(ZONE))))
-                .post("/zstack/v1/backup-storage/image-store");
+    private static Fixtures.BackupStorage at(String hostname, int agentPort) {
+        return new Fixtures.BackupStorage(hostname, agentPort).withUrl("/data/zstack_bs").withPassword(SSH_PASSWORD)
+                .withZones(List.of(Fixtures.ZONE));
+    }
+
+    private static Response add(String hostname) {
+        return at(hostname, AGENT.port()).add();
     }
 
     private ValidatableResponse act(String body) {
@@ -80,7 +72,7 @@ class ImageStoreBackupStorageTest {
     @Test
     void addReadsTheCapacityFromTheAgent() throws Exception {
         String hostname = Fixtures.loopbackIp();
-        AGENT.answer(CONNECT, Answer.ok(capacity(2000, 1500)));
+        AGENT.answer(IMAGE_STORE_CONNECT, Answer.ok(capacity(2000, 1500)));
         String uuid = add(hostname).then().statusCode(200)
                 .body("inventory.totalCapacity", equalTo(2000))
                 .body("inventory.availableCapacity", equalTo(1500))
@@ -89,9 +81,10 @@ class ImageStoreBackupStorageTest {
                 .body("inventory.type", equalTo("ImageStoreBackupStorage"))
                 .body("inventory.hostname", equalTo(hostname))
                 .body("inventory.sshPort", equalTo(22))
-                .body("inventory.attachedZoneUuids", contains(ZONE))
+                .body("inventory.attachedZoneUuids", contains(Fixtures.ZONE))
                 .extract().path("inventory.uuid");
-        JsonNode sent = new ObjectMapper().readTree(AGENT.bodies(CONNECT).get(AGENT.bodies(CONNECT).size() - 1));
+        List<String> connects = AGENT.bodies(IMAGE_STORE_CONNECT);
+        JsonNode sent = new ObjectMapper().readTree(connects.get(connects.size() - 1));
         assertThat(sent).isEqualTo(new ObjectMapper().readTree(
                 "{\"uuid\": \"" + uuid + "\", \"url\": \"/data/zstack_bs\"}"));
     }
@@ -100,15 +93,12 @@ class ImageStoreBackupStorageTest {
     void aFailedConnectStoresNothing() {
         long before = Db.count("SELECT count(*) FROM backup_storage");
         String hostname = Fixtures.loopbackIp();
-        AGENT.answer(CONNECT, Answer.ok("{\"success\": false, \"error\": \"disk not mounted\"}"));
+        AGENT.answer(IMAGE_STORE_CONNECT, Answer.ok(failure("disk not mounted")));
         add(hostname).then().statusCode(503).body("error.code", equalTo("SYS.1006"))
                 .body("error.details", containsString("disk not mounted"));
-        AGENT.answer(CONNECT, Answer.ok(capacity(10, 20)));
+        AGENT.answer(IMAGE_STORE_CONNECT, Answer.ok(capacity(10, 20)));
         add(hostname).then().statusCode(503).body("error.code", equalTo("SYS.1006"));
-        Api.as().body(Map.of("params", Map.of("name", "unreachable", "url", "/data", "hostname", hostname,
-                        "username", "root", "password", SSH_PASSWORD, "agentPort", FakeAgent.closedPort())))
-                .post("/zstack/v1/backup-storage/image-store")
-                .then().statusCode(503).body("error.code", equalTo("SYS.1006"));
+        at(hostname, FakeAgent.closedPort()).add().then().statusCode(503).body("error.code", equalTo("SYS.1006"));
         assertThat(Db.count("SELECT count(*) FROM backup_storage")).isEqualTo(before);
         Api.as().queryParam("q", "hostname=" + hostname).get("/zstack/v1/backup-storage/image-store")
                 .then().body("inventories", hasSize(0));
@@ -136,9 +126,9 @@ class ImageStoreBackupStorageTest {
                 .body("inventory.type", equalTo("ImageStoreBackupStorage"))
                 .body("inventory.state", equalTo("Enabled"))
                 .body("inventory.status", equalTo("Connected"))
-                .body("inventory.createDate", matchesPattern(ZSTACK_DATE))
-                .body("inventory.lastOpDate", matchesPattern(ZSTACK_DATE))
-                .body("inventory.attachedZoneUuids", contains(ZONE))
+                .body("inventory.createDate", zstackDate())
+                .body("inventory.lastOpDate", zstackDate())
+                .body("inventory.attachedZoneUuids", contains(Fixtures.ZONE))
                 .body("inventory", not(org.hamcrest.Matchers.hasKey("password")));
         String after = Db.rows("SELECT password_encrypted FROM image_store_backup_storage WHERE uuid = $1", bs)
                 .get(0).getString(0);
@@ -204,13 +194,13 @@ class ImageStoreBackupStorageTest {
 
     @Test
     void reconnectRefreshesTheCapacityAndTheStatusTogether() {
-        AGENT.answer(CONNECT, Answer.ok(capacity(5000, 4000)));
+        AGENT.answer(IMAGE_STORE_CONNECT, Answer.ok(capacity(5000, 4000)));
         act("{\"reconnectImageStoreBackupStorage\": {}}").statusCode(200)
                 .body("inventory.totalCapacity", equalTo(5000))
                 .body("inventory.availableCapacity", equalTo(4000))
                 .body("inventory.status", equalTo("Connected"));
 
-        AGENT.answer(CONNECT, Answer.ok("{\"success\": false, \"error\": \"agent down\"}"));
+        AGENT.answer(IMAGE_STORE_CONNECT, Answer.ok(failure("agent down")));
         act("{\"reconnectImageStoreBackupStorage\": {}}").statusCode(503)
                 .body("error.code", equalTo("SYS.1006"))
                 .body("error.details", containsString("agent down"));
@@ -219,7 +209,7 @@ class ImageStoreBackupStorageTest {
                 .body("inventories[0].totalCapacity", equalTo(5000))
                 .body("inventories[0].availableCapacity", equalTo(4000));
 
-        AGENT.answer(CONNECT, Answer.ok(capacity(6000, 100)));
+        AGENT.answer(IMAGE_STORE_CONNECT, Answer.ok(capacity(6000, 100)));
         act("{\"reconnectimagestorebackupstorage\": {}}").statusCode(200)
                 .body("inventory.status", equalTo("Connected"))
                 .body("inventory.totalCapacity", equalTo(6000));
@@ -248,13 +238,7 @@ class ImageStoreBackupStorageTest {
                 .statusCode(200).extract().asString());
         answers.add(inventory());
         answers.add(add(Fixtures.loopbackIp()).asString());
-        String tables = Db.dumpAllTables();
-        String log = Files.readString(Path.of("target/quarkus-test.log"));
-        for (String secret : List.of(SSH_PASSWORD, NEW_SSH_PASSWORD)) {
-            assertThat(answers).noneMatch(a -> a.contains(secret));
-            assertThat(tables).doesNotContain(secret);
-            assertThat(log).doesNotContain(secret);
-        }
+        Secrets.assertNowhere(answers, List.of(SSH_PASSWORD, NEW_SSH_PASSWORD));
         assertThat(answers).noneMatch(a -> a.contains("password"));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.zstack.cp.support.Api;
+import org.zstack.cp.support.Fixtures;
 
 import java.util.ArrayList;
 import java.util.Deque;
@@ -18,7 +19,6 @@ import java.util.function.Supplier;
 final class CaseGenerator {
     static final String SECRET = "Fz-s3cret-5e7a";
     private static final String V1 = "/zstack/v1";
-    private static final String ZONE = "7c99892d8d5542faae4d1dd7d17be252";
     private final Values values;
     private final WorkerFixture f;
     private final BodyMutator bodies;
@@ -356,7 +356,7 @@ final class CaseGenerator {
                 .put("agentPort", f.agentPort);
         if (values.chance(0.5)) {
             p.put("sshPort", 22).put("description", "Public Backup Storage");
-            ArrayNode zones = p.putArray("zoneUuids").add(ZONE);
+            ArrayNode zones = p.putArray("zoneUuids").add(Fixtures.ZONE);
             if (values.chance(0.3)) {
                 zones.add(values.uuid());
             }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.zstack.cp.support.AgentReplies;
 import org.zstack.cp.support.Api;
 import org.zstack.cp.support.FakeAgent;
 import org.zstack.cp.support.FakeAgent.Answer;
@@ -36,19 +37,14 @@ class FuzzTest {
     private static final long DEFAULT_SEED = 0x13F0C0DEL;
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{32}");
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final FakeAgent AGENT = FakeAgent.start();
-
-    @AfterAll
-    static void stopAgent() {
-        AGENT.close();
-    }
+    @RegisterExtension
+    static final FakeAgent AGENT = FakeAgent.perClass();
 
     private static void answerAsAgents() {
         AtomicLong calls = new AtomicLong();
-        AGENT.answer("/vm/changepasswd", Answer.ok("{\"success\": true}"));
-        AGENT.answer("/imagestore/connect", Answer.ok(
-                "{\"success\": true, \"totalCapacity\": 1073741824, \"availableCapacity\": 968884224}"));
-        AGENT.answer("/vm/guesttools/state", body -> {
+        AGENT.answer(AgentReplies.CHANGE_PASSWORD, Answer.ok(AgentReplies.SUCCESS));
+        AGENT.answer(AgentReplies.IMAGE_STORE_CONNECT, Answer.ok(AgentReplies.capacity(1073741824L, 968884224L)));
+        AGENT.answer(AgentReplies.GUEST_TOOLS, body -> {
             long n = calls.incrementAndGet();
             StringBuilder states = new StringBuilder();
             Matcher m = UUID.matcher(body);

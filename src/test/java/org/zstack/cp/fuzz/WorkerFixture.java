@@ -2,6 +2,7 @@ package org.zstack.cp.fuzz;
 
 import org.zstack.cp.support.Api;
 import org.zstack.cp.support.FakeAgent;
+import org.zstack.cp.support.Fixtures;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -43,20 +44,19 @@ final class WorkerFixture {
         this.agentPort = agent.port();
         this.session = session;
         this.hostIp = loopback(0);
-        this.host = create("/zstack/v1/hosts/kvm", Map.of("name", "fuzz-host-" + worker, "managementIp", hostIp,
-                "username", "root", "password", CaseGenerator.SECRET, "agentPort", agentPort));
+        this.host = create("/zstack/v1/hosts/kvm",
+                Fixtures.hostBody("fuzz-host-" + worker, hostIp, CaseGenerator.SECRET, agentPort));
         this.vmRunning = createVm("InstantStart");
         this.vmStopped = createVm("CreateStopped");
-        this.keyProviderUsed = create("/zstack/v1/key-providers", Map.of("name", "fuzz-kp-" + worker));
-        this.keyProviderFree = create("/zstack/v1/key-providers", Map.of("name", "fuzz-kp-free-" + worker));
-        this.tpm = create("/zstack/v1/tpms", Map.of("vmInstanceUuid", vmStopped, "keyProviderUuid", keyProviderUsed));
+        this.keyProviderUsed = create("/zstack/v1/key-providers", Fixtures.keyProviderBody("fuzz-kp-" + worker));
+        this.keyProviderFree = create("/zstack/v1/key-providers", Fixtures.keyProviderBody("fuzz-kp-free-" + worker));
+        this.tpm = create("/zstack/v1/tpms", Fixtures.tpmBody(vmStopped, keyProviderUsed));
         this.iam2Name = "fuzz-iam2-" + worker + "-" + Long.toHexString(seed) + "-" + System.nanoTime();
-        this.iam2 = create("/zstack/v1/iam2/virtual-ids", Map.of("name", iam2Name,
-                "password", Api.sha512(CaseGenerator.SECRET), "description", "fixture"));
+        this.iam2 = create("/zstack/v1/iam2/virtual-ids", Fixtures.virtualIdBody(iam2Name,
+                Api.sha512(CaseGenerator.SECRET), Map.of("description", "fixture")));
         this.bsHostname = loopback(1);
-        this.bs = create("/zstack/v1/backup-storage/image-store", Map.of("name", "fuzz-bs-" + worker,
-                "url", "/data/zstack_bs", "hostname", bsHostname, "username", "root", "password", CaseGenerator.SECRET,
-                "agentPort", agentPort, "zoneUuids", List.of("7c99892d8d5542faae4d1dd7d17be252")));
+        this.bs = Fixtures.uuid(new Fixtures.BackupStorage(bsHostname, agentPort).withUrl("/data/zstack_bs")
+                .withPassword(CaseGenerator.SECRET).withZones(List.of(Fixtures.ZONE)).add());
     }
 
     List<String> samples() {
@@ -79,12 +79,10 @@ final class WorkerFixture {
     }
 
     private String createVm(String strategy) {
-        return create("/zstack/v1/vm-instances", Map.of("name", "fuzz-vm-" + worker, "hostUuid", host,
-                "strategy", strategy, "platform", "Linux", "guestOsType", "CentOS"));
+        return create("/zstack/v1/vm-instances", Fixtures.vmBody("fuzz-vm-" + worker, host, strategy));
     }
 
-    private String create(String path, Map<String, Object> params) {
-        return Api.as().body(Map.of("params", params)).post(path)
-                .then().statusCode(200).extract().path("inventory.uuid");
+    private static String create(String path, Map<String, Object> body) {
+        return Fixtures.uuid(Api.as().body(body).post(path));
     }
 }

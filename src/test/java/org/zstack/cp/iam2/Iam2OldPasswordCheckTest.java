@@ -5,9 +5,8 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.zstack.cp.support.Api;
 import org.zstack.cp.support.Db;
+import org.zstack.cp.support.Fixtures;
 
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -19,9 +18,7 @@ class Iam2OldPasswordCheckTest {
 
     @Test
     void aWrongOldPasswordIsAnsweredWhileAnotherTransactionHoldsTheRow() throws Exception {
-        String uuid = Api.as().body(Map.of("params", Map.of("name", "vid-" + UUID.randomUUID().toString().substring(0, 8),
-                        "password", Api.sha512("the-real-one"))))
-                .post("/zstack/v1/iam2/virtual-ids").then().statusCode(200).extract().path("inventory.uuid");
+        String uuid = Fixtures.addVirtualId("vid-", Api.sha512("the-real-one"));
         String body = "{\"updateIAM2VirtualID\": {\"description\": \"x\", \"oldPassword\": \""
                 + Api.sha512("not-the-real-one") + "\"}}";
 

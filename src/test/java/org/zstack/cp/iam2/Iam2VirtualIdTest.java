@@ -6,24 +6,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.zstack.cp.support.Api;
 import org.zstack.cp.support.Db;
+import org.zstack.cp.support.Fixtures;
+import org.zstack.cp.support.ServiceLog;
+import org.zstack.cp.support.Secrets;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.zstack.cp.support.ZStackDates.zstackDate;
 
 @QuarkusTest
 class Iam2VirtualIdTest {
-    static final String ZSTACK_DATE = "[A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} (AM|PM)";
     private static final String FIRST_PASSWORD = Api.sha512("first-iam2-secret");
     private static final String SECOND_PASSWORD = Api.sha512("second-iam2-secret");
     private final List<String> answers = new ArrayList<>();
@@ -32,10 +32,9 @@ class Iam2VirtualIdTest {
 
     @BeforeEach
     void create() {
-        name = "vid-" + UUID.randomUUID().toString().substring(0, 8);
-        uuid = Api.as().body(Map.of("params", Map.of("name", name, "password", FIRST_PASSWORD,
-                        "description", "first", "attributes", List.of(Map.of("name", "attribute-name",
-                                "value", "attribute-value")))))
+        name = Fixtures.uniqueName("vid-");
+        uuid = Api.as().body(Fixtures.virtualIdBody(name, FIRST_PASSWORD, Map.of("description", "first",
+                        "attributes", List.of(Map.of("name", "attribute-name", "value", "attribute-value")))))
                 .post("/zstack/v1/iam2/virtual-ids").then().statusCode(200)
                 .body("inventory.type", equalTo("ZStack"))
                 .body("inventory.state", equalTo("Enabled"))
@@ -71,11 +70,11 @@ class Iam2VirtualIdTest {
                 .body("inventory.description", equalTo("new-desc"))
                 .body("inventory.state", equalTo("Enabled"))
                 .body("inventory.type", equalTo("ZStack"))
-                .body("inventory.createDate", matchesPattern(ZSTACK_DATE))
-                .body("inventory.lastOpDate", matchesPattern(ZSTACK_DATE))
+                .body("inventory.createDate", zstackDate())
+                .body("inventory.lastOpDate", zstackDate())
                 .body("inventory.attributes[0].uuid", matchesPattern("[0-9a-f]{32}"))
                 .body("inventory.attributes[0].virtualIDUuid", equalTo(uuid))
-                .body("inventory.attributes[0].createDate", matchesPattern(ZSTACK_DATE));
+                .body("inventory.attributes[0].createDate", zstackDate());
         act("{\"updateiam2virtualid\": {\"oldPassword\": \"new-password\", \"description\": \"lowercase key\"}}")
                 .statusCode(200).body("inventory.description", equalTo("lowercase key"));
     }
@@ -83,7 +82,7 @@ class Iam2VirtualIdTest {
     @Test
     void eachRuleIsRejectedAndTheRowIsUnchanged() {
         String other = "other-" + uuid.substring(0, 8);
-        Api.as().body(Map.of("params", Map.of("name", other, "password", FIRST_PASSWORD)))
+        Api.as().body(Fixtures.virtualIdBody(other, FIRST_PASSWORD, Map.of()))
                 .post("/zstack/v1/iam2/virtual-ids").then().statusCode(200);
         String before = row();
         Map<String, String> cases = new LinkedHashMap<>();
@@ -126,13 +125,9 @@ class Iam2VirtualIdTest {
                 .asString());
         String hash = storedHash();
         assertThat(hash).startsWith("$argon2id$").isNotEqualTo(SECOND_PASSWORD).doesNotContain(SECOND_PASSWORD);
-        String log = Files.readString(Path.of("target/quarkus-test.log"));
-        String tables = Db.dumpAllTables();
-        for (String secret : List.of(FIRST_PASSWORD, SECOND_PASSWORD, hash)) {
-            assertThat(answers).noneMatch(a -> a.contains(secret));
-            assertThat(log).doesNotContain(secret);
-        }
-        assertThat(tables).doesNotContain(FIRST_PASSWORD).doesNotContain(SECOND_PASSWORD);
+        Secrets.assertNowhere(answers, List.of(FIRST_PASSWORD, SECOND_PASSWORD));
+        assertThat(answers).noneMatch(a -> a.contains(hash));
+        assertThat(ServiceLog.all()).doesNotContain(hash);
         assertThat(answers).noneMatch(a -> a.contains("assword") || a.contains("argon2"));
     }
 

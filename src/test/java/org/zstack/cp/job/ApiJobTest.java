@@ -10,9 +10,9 @@ import org.zstack.cp.support.Fixtures;
 import org.zstack.cp.support.RunningVmOnFakeAgent;
 import org.zstack.cp.support.SdkClient;
 import org.zstack.cp.support.SdkClient.Result;
+import org.zstack.cp.support.Poll;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,19 +20,23 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.zstack.cp.support.AgentReplies.CHANGE_PASSWORD;
+import static org.zstack.cp.support.AgentReplies.GUEST_TOOLS;
+import static org.zstack.cp.support.AgentReplies.IMAGE_STORE_CONNECT;
+import static org.zstack.cp.support.AgentReplies.SUCCESS;
+import static org.zstack.cp.support.AgentReplies.capacity;
+import static org.zstack.cp.support.AgentReplies.guestToolsRunning;
 
 /** ZStack's API-job protocol, seen by a client that follows the Java SDK's algorithm. */
 @QuarkusTest
 class ApiJobTest extends RunningVmOnFakeAgent {
-    private static final String CONNECT = "/imagestore/connect";
     private final SdkClient sdk = SdkClient.admin();
 
     @Test
     void everyAsyncApiAnswersItsResultThroughThePoll() {
-        agent.answer("/vm/changepasswd", Answer.ok("{\"success\": true}"));
-        agent.answer("/vm/guesttools/state", Answer.ok("{\"success\": true, \"states\": {\"" + vm
-                + "\": {\"qgaRunning\": true, \"zsToolsFound\": true, \"version\": \"4.7.0\"}}}"));
-        agent.answer(CONNECT, Answer.ok("{\"success\": true, \"totalCapacity\": 1000, \"availableCapacity\": 600}"));
+        AGENT.answer(CHANGE_PASSWORD, Answer.ok(SUCCESS));
+        AGENT.answer(GUEST_TOOLS, Answer.ok(guestToolsRunning(vm, "4.7.0")));
+        AGENT.answer(IMAGE_STORE_CONNECT, Answer.ok(capacity(1000, 600)));
 
         Result password = sdk.put("/zstack/v1/vm-instances/" + vm + "/actions",
                 Map.of("changeVmPassword", Map.of("account", "root", "password", "Sdk-way-pw-1")));
@@ -49,21 +53,19 @@ class ApiJobTest extends RunningVmOnFakeAgent {
         Result started = sdk.put("/zstack/v1/vm-instances/" + vm + "/actions", Map.of("startVmInstance", Map.of()));
         assertThat(started.body().getString("inventory.state")).isEqualTo("Running");
 
-        String stoppedVm = ok(sdk.post("/zstack/v1/vm-instances", Map.of("params", Map.of("name", "sdk-vm",
-                "hostUuid", host, "strategy", "CreateStopped")))).getString("inventory.uuid");
-        String kp1 = ok(sdk.post("/zstack/v1/key-providers", Map.of("params", Map.of("name", "sdk-kp-1"))))
+        String stoppedVm = ok(sdk.post("/zstack/v1/vm-instances", Fixtures.vmBody("sdk-vm", host, "CreateStopped")))
                 .getString("inventory.uuid");
-        String kp2 = ok(sdk.post("/zstack/v1/key-providers", Map.of("params", Map.of("name", "sdk-kp-2"))))
+        String kp1 = ok(sdk.post("/zstack/v1/key-providers", Fixtures.keyProviderBody("sdk-kp-1")))
                 .getString("inventory.uuid");
-        String tpm = ok(sdk.post("/zstack/v1/tpms", Map.of("params", Map.of("vmInstanceUuid", stoppedVm,
-                "keyProviderUuid", kp1)))).getString("inventory.uuid");
+        String kp2 = ok(sdk.post("/zstack/v1/key-providers", Fixtures.keyProviderBody("sdk-kp-2")))
+                .getString("inventory.uuid");
+        String tpm = ok(sdk.post("/zstack/v1/tpms", Fixtures.tpmBody(stoppedVm, kp1))).getString("inventory.uuid");
         assertThat(ok(sdk.put("/zstack/v1/tpms", Map.of("updateTpm", Map.of("tpmUuid", tpm,
                 "keyProviderUuid", kp2)))).getString("inventory.keyProviderUuid")).isEqualTo(kp2);
 
-        String name = "sdk-vid-" + UUID.randomUUID().toString().substring(0, 8);
-        io.restassured.path.json.JsonPath created = ok(sdk.post("/zstack/v1/iam2/virtual-ids", Map.of("params",
-                Map.of("name", name, "password", Api.sha512("sdk-vid-secret"),
-                        "attributes", List.of(Map.of("name", "a", "value", "b"))))));
+        String name = Fixtures.uniqueName("sdk-vid-");
+        io.restassured.path.json.JsonPath created = ok(sdk.post("/zstack/v1/iam2/virtual-ids", Fixtures.virtualIdBody(
+                name, Api.sha512("sdk-vid-secret"), Map.of("attributes", List.of(Map.of("name", "a", "value", "b"))))));
         assertThat(created.getMap("schema")).containsEntry("inventory", "org.zstack.iam2.entity.IAM2VirtualIDInventory")
                 .containsEntry("inventory.attributes[0]", "org.zstack.iam2.entity.IAM2VirtualIDAttributeInventory");
         String virtualId = created.getString("inventory.uuid");
@@ -75,9 +77,8 @@ class ApiJobTest extends RunningVmOnFakeAgent {
                 .getString("inventory.state")).isEqualTo("Disabled");
 
         String hostname = Fixtures.loopbackIp();
-        String bs = ok(sdk.post("/zstack/v1/backup-storage/image-store", Map.of("params", Map.of("name", "sdk-bs",
-                "url", "/data", "hostname", hostname, "username", "root", "password", "Bs-ssh-pw-1",
-                "agentPort", agent.port())))).getString("inventory.uuid");
+        String bs = ok(sdk.post("/zstack/v1/backup-storage/image-store", new Fixtures.BackupStorage(hostname,
+                AGENT.port()).withPassword("Bs-ssh-pw-1").body())).getString("inventory.uuid");
         io.restassured.path.json.JsonPath updated = ok(sdk.put("/zstack/v1/backup-storage/image-store/" + bs
                 + "/actions", Map.of("updateImageStoreBackupStorage", Map.of("sshPort", 2222))));
         assertThat(updated.getInt("inventory.sshPort")).isEqualTo(2222);
@@ -100,7 +101,7 @@ class ApiJobTest extends RunningVmOnFakeAgent {
 
     @Test
     void everyErrorReachesTheSdkWithItsOwnCode() {
-        agent.answer("/vm/changepasswd", Answer.raised("Traceback: the guest refused"));
+        AGENT.answer(CHANGE_PASSWORD, Answer.raised("Traceback: the guest refused"));
         assertThat(sdk.put("/zstack/v1/vm-instances/" + vm + "/actions",
                 Map.of("changeVmPassword", Map.of("account", "root", "password", "Sdk-way-pw-2"))).errorCode())
                 .isEqualTo("SYS.1006");
@@ -109,13 +110,12 @@ class ApiJobTest extends RunningVmOnFakeAgent {
         assertThat(sdk.put("/zstack/v1/vm-instances/" + vm + "/actions", Map.of("rebootVmInstance", Map.of()))
                 .errorCode()).isEqualTo("SYS.1007");
 
-        String kp = ok(sdk.post("/zstack/v1/key-providers", Map.of("params", Map.of("name", "sdk-kp-3"))))
+        String kp = ok(sdk.post("/zstack/v1/key-providers", Fixtures.keyProviderBody("sdk-kp-3")))
                 .getString("inventory.uuid");
-        String otherKp = ok(sdk.post("/zstack/v1/key-providers", Map.of("params", Map.of("name", "sdk-kp-4"))))
+        String otherKp = ok(sdk.post("/zstack/v1/key-providers", Fixtures.keyProviderBody("sdk-kp-4")))
                 .getString("inventory.uuid");
         String stoppedVm = Fixtures.createVm(host, "CreateStopped");
-        String tpm = ok(sdk.post("/zstack/v1/tpms", Map.of("params", Map.of("vmInstanceUuid", stoppedVm,
-                "keyProviderUuid", kp)))).getString("inventory.uuid");
+        String tpm = ok(sdk.post("/zstack/v1/tpms", Fixtures.tpmBody(stoppedVm, kp))).getString("inventory.uuid");
         ok(sdk.put("/zstack/v1/vm-instances/" + stoppedVm + "/actions", Map.of("startVmInstance", Map.of())));
         Result wrongState = sdk.put("/zstack/v1/tpms", Map.of("updateTpm", Map.of("tpmUuid", tpm,
                 "keyProviderUuid", otherKp)));
@@ -148,7 +148,7 @@ class ApiJobTest extends RunningVmOnFakeAgent {
     void aRepeatedJobUuidIsTheSameJobAndAnotherRequestIsRefused() {
         String jobUuid = SdkClient.newJobUuid();
         String name = "once-" + jobUuid.substring(0, 8);
-        Map<String, Object> body = Map.of("params", Map.of("name", name));
+        Map<String, Object> body = Fixtures.keyProviderBody(name);
         String first = submit(jobUuid, body).then().statusCode(202).extract().path("location");
         String second = submit(jobUuid, body).then().statusCode(202).extract().path("location");
         assertThat(second).isEqualTo(first).endsWith("/zstack/v1/api-jobs/" + jobUuid);
@@ -156,7 +156,7 @@ class ApiJobTest extends RunningVmOnFakeAgent {
         submit(jobUuid, body).then().statusCode(202).body("location", equalTo(first));
         assertThat(Db.count("SELECT count(*) FROM key_provider WHERE name = $1", name)).isEqualTo(1);
 
-        submit(jobUuid, Map.of("params", Map.of("name", name + "-other"))).then().statusCode(400)
+        submit(jobUuid, Fixtures.keyProviderBody(name + "-other")).then().statusCode(400)
                 .body("error.code", equalTo("SYS.1007")).body("error.details", containsString("Duplicate job uuid"));
         submit("not-a-job-uuid", body).then().statusCode(400).body("error.code", equalTo("SYS.1007"));
         Api.as().header("X-Job-UUID", SdkClient.newJobUuid()).header("X-API-Timeout", "soon").body(body)
@@ -167,7 +167,7 @@ class ApiJobTest extends RunningVmOnFakeAgent {
     @Test
     void onlyTheSubmittingAccountSeesItsJobAndAFinishedJobExpires() throws InterruptedException {
         String jobUuid = SdkClient.newJobUuid();
-        String location = submit(jobUuid, Map.of("params", Map.of("name", "mine-" + jobUuid.substring(0, 8))))
+        String location = submit(jobUuid, Fixtures.keyProviderBody("mine-" + jobUuid.substring(0, 8)))
                 .then().statusCode(202).extract().path("location");
         assertThat(sdk.poll(location, jobUuid).ok()).isTrue();
 
@@ -180,20 +180,16 @@ class ApiJobTest extends RunningVmOnFakeAgent {
         Db.update("UPDATE api_job SET finished_at = now() - interval '4 hours' WHERE uuid = $1", jobUuid);
         RestAssured.given().header("Authorization", "OAuth " + Api.sessionUuid()).get(location)
                 .then().statusCode(404).body("error.code", equalTo("SYS.1003"));
-        Instant end = Instant.now().plus(Duration.ofSeconds(30));
-        while (Db.count("SELECT count(*) FROM api_job WHERE uuid = $1", jobUuid) > 0) {
-            assertThat(Instant.now()).as("the cleanup deletes the expired job").isBefore(end);
-            Thread.sleep(100);
-        }
+        Poll.until(Duration.ofSeconds(30), "the cleanup deletes the expired job",
+                () -> Db.count("SELECT count(*) FROM api_job WHERE uuid = $1", jobUuid) == 0);
     }
 
     @Test
     void aJobPastItsDeadlineFailsWithSys1001AndChangesNothing() {
-        agent.answer(CONNECT, Answer.ok("{\"success\": true, \"totalCapacity\": 1000, \"availableCapacity\": 600}"));
-        String bs = ok(sdk.post("/zstack/v1/backup-storage/image-store", Map.of("params", Map.of("name", "slow-bs",
-                "url", "/data", "hostname", Fixtures.loopbackIp(), "username", "root", "password", "Bs-ssh-pw-2",
-                "agentPort", agent.port())))).getString("inventory.uuid");
-        agent.answer(CONNECT, Answer.ok("{\"success\": true, \"totalCapacity\": 9, \"availableCapacity\": 9}")
+        AGENT.answer(IMAGE_STORE_CONNECT, Answer.ok(capacity(1000, 600)));
+        String bs = ok(sdk.post("/zstack/v1/backup-storage/image-store", new Fixtures.BackupStorage(
+                Fixtures.loopbackIp(), AGENT.port()).withPassword("Bs-ssh-pw-2").body())).getString("inventory.uuid");
+        AGENT.answer(IMAGE_STORE_CONNECT, Answer.ok(capacity(9, 9))
                 .delayedBy(4000));
         String jobUuid = SdkClient.newJobUuid();
         String location = Api.as().header("X-Job-UUID", jobUuid).header("X-API-Timeout", "1")
@@ -210,7 +206,7 @@ class ApiJobTest extends RunningVmOnFakeAgent {
 
     @Test
     void aPollWaitsForTheJobSoThatACallCostsAboutTwoRoundTrips() {
-        agent.answer("/vm/changepasswd", Answer.ok("{\"success\": true}").delayedBy(500));
+        AGENT.answer(CHANGE_PASSWORD, Answer.ok(SUCCESS).delayedBy(500));
         Result result = sdk.put("/zstack/v1/vm-instances/" + vm + "/actions",
                 Map.of("changeVmPassword", Map.of("account", "root", "password", "Sdk-way-pw-4")));
         assertThat(result.ok()).isTrue();

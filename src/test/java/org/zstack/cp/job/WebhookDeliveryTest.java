@@ -12,6 +12,7 @@ import org.zstack.cp.db.TransactionSql;
 import org.zstack.cp.db.Transactions;
 import org.zstack.cp.support.Api;
 import org.zstack.cp.support.Db;
+import org.zstack.cp.support.Fixtures;
 import org.zstack.cp.support.Poll;
 
 import java.time.Duration;
@@ -99,7 +100,7 @@ class WebhookDeliveryTest {
         String name = "hooked-" + job.substring(0, 8);
         String location = org.zstack.cp.support.Api.as().header("X-Job-UUID", job)
                 .header("X-Web-Hook", RECEIVER.url(path))
-                .body(java.util.Map.of("params", java.util.Map.of("name", name)))
+                .body(Fixtures.keyProviderBody(name))
                 .post("/zstack/v1/key-providers").then().statusCode(202).extract().path("location");
         String polled = org.zstack.cp.support.Api.as().get(location).then().statusCode(200).extract().asString();
         Poll.until(BOUND, "the job's webhook is delivered", () -> rowsOf(job).isEmpty()
@@ -110,7 +111,7 @@ class WebhookDeliveryTest {
             assertThat(r.getBodyAsString()).isEqualTo(polled).contains(name);
         });
         org.zstack.cp.support.Api.as().header("X-Job-UUID", newJob()).header("X-Web-Hook", "ftp://example.com/x")
-                .body(java.util.Map.of("params", java.util.Map.of("name", name + "-x")))
+                .body(Fixtures.keyProviderBody(name + "-x"))
                 .post("/zstack/v1/key-providers").then().statusCode(400)
                 .body("error.code", org.hamcrest.Matchers.equalTo("SYS.1007"));
     }

@@ -2,24 +2,26 @@ package org.zstack.cp.ops;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.zstack.cp.support.Api;
 import org.zstack.cp.support.Db;
 import org.zstack.cp.support.FakeAgent;
 import org.zstack.cp.support.FakeAgent.Answer;
 import org.zstack.cp.support.Fixtures;
+import org.zstack.cp.support.Poll;
 
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.zstack.cp.support.AgentReplies.IMAGE_STORE_CONNECT;
+import static org.zstack.cp.support.AgentReplies.capacity;
 
 /**
  * A client that hangs up while its update waits inside its transaction: the update still runs to its end (it
@@ -28,21 +30,14 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @QuarkusTest
 class ClientAbortTest {
-    private static final FakeAgent AGENT = FakeAgent.start();
+    @RegisterExtension
+    static final FakeAgent AGENT = FakeAgent.perClass();
     private static final int HANG_UPS = 4;
-
-    @AfterAll
-    static void stopAgent() {
-        AGENT.close();
-    }
 
     @Test
     void updatesStillWorkAfterClientsHangUpMidTransaction() throws Exception {
-        AGENT.answer("/imagestore/connect", Answer.ok("{\"success\": true, \"totalCapacity\": 10, "
-                + "\"availableCapacity\": 5}"));
-        String bs = Api.as().body(Map.of("params", Map.of("name", "bs", "url", "/data", "hostname",
-                        Fixtures.loopbackIp(), "username", "root", "password", "pw", "agentPort", AGENT.port())))
-                .post("/zstack/v1/backup-storage/image-store").then().statusCode(200).extract().path("inventory.uuid");
+        AGENT.answer(IMAGE_STORE_CONNECT, Answer.ok(capacity(10, 5)));
+        String bs = Fixtures.addBackupStorage(AGENT);
         String path = "/zstack/v1/backup-storage/image-store/" + bs + "/actions";
         String session = Api.login();
 
@@ -58,11 +53,8 @@ class ClientAbortTest {
             }
         }
 
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Db.count("SELECT count(*) FROM user_tag WHERE resource_uuid = $1", bs) < HANG_UPS) {
-            assertThat(Instant.now()).as("every update whose client hung up has committed").isBefore(deadline);
-            Thread.sleep(20);
-        }
+        Poll.until(Duration.ofSeconds(20), "every update whose client hung up has committed",
+                () -> Db.count("SELECT count(*) FROM user_tag WHERE resource_uuid = $1", bs) >= HANG_UPS);
         assertThat(Db.count("SELECT ssh_port FROM image_store_backup_storage WHERE uuid = $1", bs))
                 .isBetween(2000L, 2000L + HANG_UPS - 1);
 

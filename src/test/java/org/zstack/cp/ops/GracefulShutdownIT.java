@@ -1,11 +1,14 @@
 package org.zstack.cp.ops;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testcontainers.containers.GenericContainer;
 import org.zstack.cp.support.FakeAgent;
 import org.zstack.cp.support.FakeAgent.Answer;
+import org.zstack.cp.support.Fixtures;
 import org.zstack.cp.support.OpenApiContract;
 import org.zstack.cp.support.PackagedApp;
+import org.zstack.cp.support.Poll;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zstack.cp.support.AgentReplies.GUEST_TOOLS;
+import static org.zstack.cp.support.AgentReplies.guestToolsRunning;
+import static org.zstack.cp.support.Fixtures.json;
 
 /**
  * SIGTERM under load, as in a rolling update: clients keep sending until readiness goes DOWN (when Kubernetes
@@ -29,23 +35,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GracefulShutdownIT {
     private static final int CLIENTS = 8;
+    @RegisterExtension
+    static final FakeAgent AGENT = FakeAgent.perClass();
 
     @Test
     void inFlightRequestsFinishAfterSigterm() throws Exception {
         try (GenericContainer<?> pg = PackagedApp.postgres();
-             FakeAgent agent = FakeAgent.start();
              PackagedApp app = PackagedApp.start(pg, "graceful")) {
             app.awaitReady(Duration.ofMinutes(2));
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             String session = ConcurrentStartIT.login(app);
-            String host = post(http, app, session, "/zstack/v1/hosts/kvm", "{\"params\": {\"name\": \"h\", "
-                    + "\"managementIp\": \"127.0.0.1\", \"username\": \"root\", \"password\": \"pw\", \"agentPort\": "
-                    + agent.port() + "}}");
+            String host = post(http, app, session, "/zstack/v1/hosts/kvm",
+                    json(Fixtures.hostBody("127.0.0.1", AGENT.port())));
             String vm = post(http, app, session, "/zstack/v1/vm-instances",
-                    "{\"params\": {\"name\": \"vm\", \"hostUuid\": \"" + host + "\"}}");
-            agent.answer("/vm/guesttools/state", body -> Answer.ok("{\"success\": true, \"states\": {\"" + vm
-                    + "\": {\"qgaRunning\": true, \"zsToolsFound\": true}}}")
-                    .delayedBy(1_000));
+                    json(Fixtures.vmBody(host, "InstantStart")));
+            AGENT.answer(GUEST_TOOLS, Answer.ok(guestToolsRunning(vm, "4.7.0")).delayedBy(1_000));
 
             AtomicBoolean routed = new AtomicBoolean(true);
             AtomicInteger succeeded = new AtomicInteger();
@@ -83,15 +87,12 @@ class GracefulShutdownIT {
                     }
                 });
             }
-            loaded.await();
-            while (agent.bodies("/vm/guesttools/state").size() < CLIENTS) {
-                Thread.onSpinWait();
-            }
+            assertThat(loaded.await(1, TimeUnit.MINUTES)).as("every client has sent its first request").isTrue();
+            Poll.until(Duration.ofMinutes(1), CLIENTS + " requests wait on the agent",
+                    () -> AGENT.bodies(GUEST_TOOLS).size() >= CLIENTS);
             int before = succeeded.get();
             app.sigterm();
-            while (app.readiness() == 200) {
-                Thread.onSpinWait();
-            }
+            Poll.until(Duration.ofSeconds(30), "readiness goes DOWN after SIGTERM", () -> app.readiness() != 200);
             routed.set(false);
             clients.shutdown();
             assertThat(clients.awaitTermination(1, TimeUnit.MINUTES)).isTrue();

@@ -2,8 +2,9 @@ package org.zstack.cp.ops;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.zstack.cp.support.AgentReplies;
 import org.zstack.cp.support.Api;
 import org.zstack.cp.support.FakeAgent;
 import org.zstack.cp.support.FakeAgent.Answer;
@@ -15,12 +16,8 @@ import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
 class ObservabilityTest {
-    private static final FakeAgent AGENT = FakeAgent.start();
-
-    @AfterAll
-    static void stopAgent() {
-        AGENT.close();
-    }
+    @RegisterExtension
+    static final FakeAgent AGENT = FakeAgent.perClass();
 
     @Test
     void readinessIncludesTheDatabase() {
@@ -36,7 +33,7 @@ class ObservabilityTest {
         Api.as().body("{\"stopVmInstance\": {}}")
                 .put("/zstack/v1/vm-instances/0123456789abcdef0123456789abcdef/actions")
                 .then().statusCode(503).body("error.code", equalTo("SYS.1003"));
-        AGENT.answer("/vm/changepasswd", Answer.ok("{\"success\": false, \"error\": \"no guest agent\"}"));
+        AGENT.answer(AgentReplies.CHANGE_PASSWORD, Answer.ok(AgentReplies.failure("no guest agent")));
         String vm = Fixtures.createVm(Fixtures.addHost(AGENT), "InstantStart");
         Api.as().body("{\"changeVmPassword\": {\"password\": \"password\", \"account\": \"root\"}}")
                 .put("/zstack/v1/vm-instances/" + vm + "/actions").then().statusCode(503);

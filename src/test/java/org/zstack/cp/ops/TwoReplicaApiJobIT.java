@@ -6,11 +6,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testcontainers.containers.GenericContainer;
 import org.zstack.cp.support.Api;
 import org.zstack.cp.support.FakeAgent;
 import org.zstack.cp.support.FakeAgent.Answer;
+import org.zstack.cp.support.Fixtures;
 import org.zstack.cp.support.PackagedApp;
+import org.zstack.cp.support.Poll;
 import org.zstack.cp.support.SdkClient;
 import org.zstack.cp.support.SdkClient.Result;
 import org.zstack.cp.support.WireMockAgent;
@@ -39,6 +42,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zstack.cp.support.AgentReplies.CHANGE_PASSWORD;
+import static org.zstack.cp.support.AgentReplies.IMAGE_STORE_CONNECT;
+import static org.zstack.cp.support.AgentReplies.SUCCESS;
+import static org.zstack.cp.support.AgentReplies.capacity;
+import static org.zstack.cp.support.Fixtures.json;
 
 /**
  * ZStack's API jobs across two packaged replicas on one database: a job submitted to one is polled on the other
@@ -47,7 +55,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TwoReplicaApiJobIT {
     private static final String POLL_PATH = "/zstack/v1/api-jobs/";
-    private static final String CONNECT = "/imagestore/connect";
     private static final int ROUNDS = 20;
     /** The killed job's X-API-Timeout: its first poll, which waits up to 2 s, must be sent before the deadline. */
     private static final int TIMEOUT_SECONDS = 4;
@@ -59,7 +66,8 @@ class TwoReplicaApiJobIT {
     private static PackagedApp a;
     private static PackagedApp b;
     private static String session;
-    private static FakeAgent agent;
+    @RegisterExtension
+    static final FakeAgent AGENT = FakeAgent.perClass();
     private static String vm;
     private static String stoppedVm;
 
@@ -71,21 +79,16 @@ class TwoReplicaApiJobIT {
         b = PackagedApp.start(pg, "jobs-b");
         b.awaitReady(Duration.ofMinutes(2));
         session = ConcurrentStartIT.login(a);
-        agent = FakeAgent.start();
-        String host = inventoryUuid(send(a, "POST", "/zstack/v1/hosts/kvm", "{\"params\": {\"name\": \"h\", "
-                + "\"managementIp\": \"127.0.0.1\", \"username\": \"root\", \"password\": \"pw\", \"agentPort\": "
-                + agent.port() + "}}", null, null));
-        vm = inventoryUuid(send(a, "POST", "/zstack/v1/vm-instances", "{\"params\": {\"name\": \"vm\", "
-                + "\"hostUuid\": \"" + host + "\"}}", null, null));
-        stoppedVm = inventoryUuid(send(a, "POST", "/zstack/v1/vm-instances", "{\"params\": {\"name\": \"off\", "
-                + "\"hostUuid\": \"" + host + "\", \"strategy\": \"CreateStopped\"}}", null, null));
+        String host = inventoryUuid(send(a, "POST", "/zstack/v1/hosts/kvm",
+                json(Fixtures.hostBody("127.0.0.1", AGENT.port())), null, null));
+        vm = inventoryUuid(send(a, "POST", "/zstack/v1/vm-instances", json(Fixtures.vmBody(host, "InstantStart")),
+                null, null));
+        stoppedVm = inventoryUuid(send(a, "POST", "/zstack/v1/vm-instances",
+                json(Fixtures.vmBody("off", host, "CreateStopped")), null, null));
     }
 
     @AfterAll
     static void stop() {
-        if (agent != null) {
-            agent.close();
-        }
         for (AutoCloseable c : new AutoCloseable[] {b, a, pg}) {
             try {
                 if (c != null) {
@@ -99,7 +102,7 @@ class TwoReplicaApiJobIT {
 
     @Test
     void aJobSubmittedToOneReplicaIsAnsweredByTheOtherWithItsResultOrItsError() throws Exception {
-        agent.answer("/vm/changepasswd", Answer.ok("{\"success\": true}").delayedBy(300));
+        AGENT.answer(CHANGE_PASSWORD, Answer.ok(SUCCESS).delayedBy(300));
         Result password = submitToAPollOnB("PUT", "/zstack/v1/vm-instances/" + vm + "/actions",
                 "{\"changeVmPassword\": {\"account\": \"root\", \"password\": \"Two-replica-pw-1\"}}");
         assertThat(password.ok()).as("%s", password.error()).isTrue();
@@ -107,14 +110,14 @@ class TwoReplicaApiJobIT {
 
         String name = "kp-" + SdkClient.newJobUuid().substring(0, 8);
         Result keyProvider = submitToAPollOnB("POST", "/zstack/v1/key-providers",
-                "{\"params\": {\"name\": \"" + name + "\"}}");
+                json(Fixtures.keyProviderBody(name)));
         assertThat(keyProvider.ok()).as("%s", keyProvider.error()).isTrue();
         assertThat(keyProvider.body().getString("inventory.name")).isEqualTo(name);
         assertThat(column("SELECT uuid FROM key_provider WHERE name = ?", name))
                 .containsExactly(keyProvider.body().getString("inventory.uuid"));
 
-        String virtualId = inventoryUuid(send(a, "POST", "/zstack/v1/iam2/virtual-ids", "{\"params\": {\"name\": \""
-                + name + "\", \"password\": \"" + Api.sha512("two-replica-vid") + "\"}}", null, null));
+        String virtualId = inventoryUuid(send(a, "POST", "/zstack/v1/iam2/virtual-ids",
+                json(Fixtures.virtualIdBody(name, Api.sha512("two-replica-vid"), Map.of())), null, null));
         Result renamed = submitToAPollOnB("PUT", "/zstack/v1/iam2/virtual-ids/" + virtualId + "/actions",
                 "{\"updateIAM2VirtualID\": {\"name\": \"" + name + "-renamed\"}}");
         assertThat(renamed.ok()).as("%s", renamed.error()).isTrue();
@@ -132,7 +135,7 @@ class TwoReplicaApiJobIT {
 
     @Test
     void theSameJobUuidSentToBothReplicasAtOnceRunsOnce() throws Exception {
-        agent.answer("/vm/changepasswd", Answer.ok("{\"success\": true}").delayedBy(100));
+        AGENT.answer(CHANGE_PASSWORD, Answer.ok(SUCCESS).delayedBy(100));
         ExecutorService senders = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < ROUNDS; round++) {
@@ -146,7 +149,7 @@ class TwoReplicaApiJobIT {
                 sameJobToBoth(senders, "PUT", "/zstack/v1/vm-instances/" + vm + "/actions",
                         "{\"changeVmPassword\": {\"account\": \"" + account + "\", \"password\": \"Once-pw-"
                                 + round + "\"}}");
-                assertThat(agent.bodies("/vm/changepasswd").stream()
+                assertThat(AGENT.bodies(CHANGE_PASSWORD).stream()
                         .filter(body -> body.contains("\"userAccount\":\"" + account + "\"")))
                         .as("the changepasswd commands of round %d", round).hasSize(1);
             }
@@ -160,12 +163,12 @@ class TwoReplicaApiJobIT {
         WireMockServer imageStore = WireMockAgent.start();
         ExecutorService pollers = Executors.newFixedThreadPool(2);
         try (PackagedApp doomed = PackagedApp.start(pg, "jobs-killed")) {
-            imageStore.stubFor(post(CONNECT).willReturn(aResponse().withStatus(200)
-                    .withBody("{\"success\": true, \"totalCapacity\": 1000, \"availableCapacity\": 600}")));
-            agent.answer("/vm/changepasswd", Answer.ok("{\"success\": true}"));
-            String bs = inventoryUuid(send(a, "POST", "/zstack/v1/backup-storage/image-store", "{\"params\": {"
-                    + "\"name\": \"bs\", \"url\": \"/data\", \"hostname\": \"127.0.0.9\", \"username\": \"root\", "
-                    + "\"password\": \"Bs-ssh-pw\", \"agentPort\": " + imageStore.port() + "}}", null, null));
+            imageStore.stubFor(post(IMAGE_STORE_CONNECT).willReturn(aResponse().withStatus(200)
+                    .withBody(capacity(1000, 600))));
+            AGENT.answer(CHANGE_PASSWORD, Answer.ok(SUCCESS));
+            String bs = inventoryUuid(send(a, "POST", "/zstack/v1/backup-storage/image-store",
+                    json(new Fixtures.BackupStorage("127.0.0.9", imageStore.port()).withPassword("Bs-ssh-pw").body()),
+                    null, null));
             String reconnect = "/zstack/v1/backup-storage/image-store/" + bs + "/actions";
             String vmActions = "/zstack/v1/vm-instances/" + vm + "/actions";
             doomed.awaitReady(Duration.ofMinutes(2));
@@ -175,11 +178,11 @@ class TwoReplicaApiJobIT {
                             "Warm-up-pw-1"))))) {
                 assertThat(warmUp.ok()).as("a first call on the replica to be killed: %s", warmUp.error()).isTrue();
             }
-            imageStore.stubFor(post(CONNECT).willReturn(aResponse().withStatus(200)
-                    .withBody("{\"success\": true, \"totalCapacity\": 9, \"availableCapacity\": 9}")
+            imageStore.stubFor(post(IMAGE_STORE_CONNECT).willReturn(aResponse().withStatus(200)
+                    .withBody(capacity(9, 9))
                     .withFixedDelay((int) HANG.toMillis())));
-            agent.answer("/vm/changepasswd", Answer.ok("{\"success\": true}").delayedBy(HANG.toMillis()));
-            int passwordCommands = agent.requests("/vm/changepasswd").size();
+            AGENT.answer(CHANGE_PASSWORD, Answer.ok(SUCCESS).delayedBy(HANG.toMillis()));
+            int passwordCommands = AGENT.requests(CHANGE_PASSWORD).size();
             List<String> before = rowsOf(bs, vm);
 
             long submitted = System.nanoTime();
@@ -193,9 +196,9 @@ class TwoReplicaApiJobIT {
                 assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
                 locations.add(onB(JSON.readTree(accepted.body()).get("location").asText()));
             }
-            awaitUntil(() -> imageStore.findAll(postRequestedFor(urlEqualTo(CONNECT))).size() == 3
-                            && agent.requests("/vm/changepasswd").size() == passwordCommands + 1,
-                    "the killed replica's commands reached the agents");
+            Poll.until(Duration.ofSeconds(30), "the killed replica's commands reached the agents",
+                    () -> imageStore.findAll(postRequestedFor(urlEqualTo(IMAGE_STORE_CONNECT))).size() == 3
+                            && AGENT.requests(CHANGE_PASSWORD).size() == passwordCommands + 1);
             doomed.close();
             assertThat(doomed.awaitExit(Duration.ofSeconds(30))).isTrue();
 
@@ -217,7 +220,7 @@ class TwoReplicaApiJobIT {
         } finally {
             pollers.shutdownNow();
             imageStore.stop();
-            agent.reset();
+            AGENT.reset();
         }
     }
 
@@ -348,15 +351,6 @@ class TwoReplicaApiJobIT {
                 }
             }
             return values;
-        }
-    }
-
-    private static void awaitUntil(java.util.function.BooleanSupplier condition, String what)
-            throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(end);
-            Thread.sleep(20);
         }
     }
 }

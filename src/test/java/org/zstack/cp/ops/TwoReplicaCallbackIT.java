@@ -2,9 +2,11 @@ package org.zstack.cp.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testcontainers.containers.GenericContainer;
 import org.zstack.cp.support.FakeAgent;
 import org.zstack.cp.support.FakeAgent.Answer;
+import org.zstack.cp.support.Fixtures;
 import org.zstack.cp.support.OpenApiContract;
 import org.zstack.cp.support.PackagedApp;
 
@@ -21,6 +23,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zstack.cp.support.AgentReplies.CHANGE_PASSWORD;
+import static org.zstack.cp.support.AgentReplies.GUEST_TOOLS;
+import static org.zstack.cp.support.AgentReplies.SUCCESS;
+import static org.zstack.cp.support.AgentReplies.guestToolsRunning;
+import static org.zstack.cp.support.Fixtures.json;
 
 /**
  * Two packaged replicas on one database, one KVM agent: each command names, in its {@code callbackurl}, the
@@ -32,26 +39,24 @@ class TwoReplicaCallbackIT {
     private static final Pattern ACCOUNT = Pattern.compile("\"userAccount\":\"(\\w+)-\\d+\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
+    @RegisterExtension
+    static final FakeAgent AGENT = FakeAgent.perClass();
 
     @Test
     void everyCallCompletesByTheCallbackOfTheReplicaThatWaits() throws Exception {
         try (GenericContainer<?> pg = PackagedApp.postgres();
-             FakeAgent agent = FakeAgent.start();
              PackagedApp first = PackagedApp.start(pg, "callback-first")) {
             first.awaitReady(Duration.ofMinutes(2));
             try (PackagedApp second = PackagedApp.start(pg, "callback-second")) {
                 second.awaitReady(Duration.ofMinutes(2));
                 String firstSession = ConcurrentStartIT.login(first);
                 String secondSession = ConcurrentStartIT.login(second);
-                String host = uuid(send(first, firstSession, "POST", "/zstack/v1/hosts/kvm", "{\"params\": "
-                        + "{\"name\": \"h\", \"managementIp\": \"127.0.0.1\", \"username\": \"root\", \"password\": "
-                        + "\"pw\", \"agentPort\": " + agent.port() + "}}").get(30, TimeUnit.SECONDS));
+                String host = uuid(send(first, firstSession, "POST", "/zstack/v1/hosts/kvm",
+                        json(Fixtures.hostBody("127.0.0.1", AGENT.port()))).get(30, TimeUnit.SECONDS));
                 String vm = uuid(send(first, firstSession, "POST", "/zstack/v1/vm-instances",
-                        "{\"params\": {\"name\": \"vm\", \"hostUuid\": \"" + host + "\"}}").get(30, TimeUnit.SECONDS));
-                agent.answer("/vm/changepasswd", Answer.ok("{\"success\": true}").delayedBy(200));
-                agent.answer("/vm/guesttools/state", Answer.ok("{\"success\": true, \"states\": {\"" + vm
-                        + "\": {\"qgaRunning\": true, \"zsToolsFound\": true, \"version\": \"4.7.0\"}}}")
-                        .delayedBy(200));
+                        json(Fixtures.vmBody(host, "InstantStart"))).get(30, TimeUnit.SECONDS));
+                AGENT.answer(CHANGE_PASSWORD, Answer.ok(SUCCESS).delayedBy(200));
+                AGENT.answer(GUEST_TOOLS, Answer.ok(guestToolsRunning(vm, "4.7.0")).delayedBy(200));
 
                 List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
                 for (int i = 0; i < CALLS_PER_REPLICA; i++) {
@@ -71,7 +76,7 @@ class TwoReplicaCallbackIT {
                     }
                 }
 
-                List<FakeAgent.Recorded> commands = agent.requests("/vm/changepasswd");
+                List<FakeAgent.Recorded> commands = AGENT.requests(CHANGE_PASSWORD);
                 assertThat(commands).hasSize(2 * CALLS_PER_REPLICA);
                 for (FakeAgent.Recorded command : commands) {
                     Matcher m = ACCOUNT.matcher(command.body());
@@ -80,9 +85,9 @@ class TwoReplicaCallbackIT {
                     assertThat(URI.create(command.callbackUrl()).getPort()).isEqualTo(port(sender));
                     assertThat(URI.create(command.callbackUrl()).getPath()).isEqualTo("/zstack/asyncrest/callback");
                 }
-                assertThat(agent.requests("/vm/guesttools/state").stream().map(r -> URI.create(r.callbackUrl())
+                assertThat(AGENT.requests(GUEST_TOOLS).stream().map(r -> URI.create(r.callbackUrl())
                         .getPort()).distinct()).containsExactlyInAnyOrder(port(first), port(second));
-                List<FakeAgent.Callback> replies = agent.awaitCallbacks(3 * CALLS_PER_REPLICA, Duration.ofSeconds(30));
+                List<FakeAgent.Callback> replies = AGENT.awaitCallbacks(3 * CALLS_PER_REPLICA, Duration.ofSeconds(30));
                 assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.answer()).isEqualTo(200));
             }
         }

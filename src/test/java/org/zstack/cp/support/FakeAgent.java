@@ -2,6 +2,10 @@ package org.zstack.cp.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -34,9 +39,12 @@ import java.util.function.Function;
  * the agent refusing the command; else the answer is 200 with an empty body at once, and the scripted body is
  * POSTed after its delay to the request's {@code callbackurl} with the header {@code taskuuid} (and {@code error},
  * when scripted). Other paths (the image store) answer the scripted body itself, after its delay.
+ * <p>
+ * As a JUnit extension ({@code @RegisterExtension static final FakeAgent AGENT = FakeAgent.perClass()}) it starts
+ * before the class's tests, is {@link #reset()} after each test and stops after them all.
  */
-public final class FakeAgent implements AutoCloseable {
-    public static final Set<String> ASYNC_PATHS = Set.of("/vm/changepasswd", "/vm/guesttools/state");
+public final class FakeAgent implements AutoCloseable, BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+    public static final Set<String> ASYNC_PATHS = Set.of(AgentReplies.CHANGE_PASSWORD, AgentReplies.GUEST_TOOLS);
 
     /** What a path answers; {@code error} is the header {@code error} of the callback (the agent's traceback). */
     public record Answer(int status, String body, long delayMillis, String error) {
@@ -65,28 +73,61 @@ public final class FakeAgent implements AutoCloseable {
     public record Callback(String path, String taskUuid, String callbackUrl, int status, String answer) {
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final ScheduledExecutorService replies = Executors.newScheduledThreadPool(16);
+    private HttpServer server;
+    private ExecutorService executor;
+    private ScheduledExecutorService replies;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Function<String, Answer>> answers = new ConcurrentHashMap<>();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final List<Callback> callbacks = new CopyOnWriteArrayList<>();
     private final List<Future<?>> scheduled = new CopyOnWriteArrayList<>();
+    /** Counts the resets, so that a reply on its way during one is not recorded for the next test. */
+    private final AtomicInteger resets = new AtomicInteger();
 
-    private FakeAgent() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("0.0.0.0", 0), 256);
+    private FakeAgent() {
+    }
+
+    /** An agent listening already; the caller closes it. */
+    public static FakeAgent start() {
+        FakeAgent agent = new FakeAgent();
+        agent.listen();
+        return agent;
+    }
+
+    /** An agent for {@code @RegisterExtension static}: it listens from before the class's tests to after them. */
+    public static FakeAgent perClass() {
+        return new FakeAgent();
+    }
+
+    private synchronized void listen() {
+        if (server != null) {
+            return;
+        }
+        try {
+            server = HttpServer.create(new InetSocketAddress("0.0.0.0", 0), 256);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        executor = Executors.newCachedThreadPool();
+        replies = Executors.newScheduledThreadPool(16);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
-    public static FakeAgent start() {
-        try {
-            return new FakeAgent();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        listen();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     /** A port nothing listens on: an agent that cannot be reached. */
@@ -98,7 +139,10 @@ public final class FakeAgent implements AutoCloseable {
         }
     }
 
-    public int port() {
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("the agent is not listening: register it with @RegisterExtension");
+        }
         return server.getAddress().getPort();
     }
 
@@ -124,19 +168,14 @@ public final class FakeAgent implements AutoCloseable {
     }
 
     /** Waits until {@code count} replies have been POSTed and answered, at most {@code limit}. */
-    public List<Callback> awaitCallbacks(int count, Duration limit) throws InterruptedException {
-        long end = System.nanoTime() + limit.toNanos();
-        while (callbacks.size() < count) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("only " + callbacks.size() + " of " + count + " replies were POSTed");
-            }
-            Thread.sleep(20);
-        }
+    public List<Callback> awaitCallbacks(int count, Duration limit) {
+        Poll.until(limit, count + " replies are POSTed and answered", () -> callbacks.size() >= count);
         return callbacks();
     }
 
     /** Forgets the script and what was recorded, and drops the replies not yet POSTed. */
     public void reset() {
+        resets.incrementAndGet();
         scheduled.forEach(f -> f.cancel(false));
         scheduled.clear();
         answers.clear();
@@ -160,12 +199,13 @@ public final class FakeAgent implements AutoCloseable {
             send(exchange, answer.status(), answer.body());
         } else {
             send(exchange, 200, "");
-            scheduled.add(replies.schedule(() -> reply(path, taskUuid, callbackUrl, answer), answer.delayMillis(),
+            int script = resets.get();
+            scheduled.add(replies.schedule(() -> reply(path, taskUuid, callbackUrl, answer, script), answer.delayMillis(),
                     TimeUnit.MILLISECONDS));
         }
     }
 
-    private void reply(String path, String taskUuid, String callbackUrl, Answer answer) {
+    private void reply(String path, String taskUuid, String callbackUrl, Answer answer, int script) {
         int status;
         String said;
         try {
@@ -186,7 +226,9 @@ public final class FakeAgent implements AutoCloseable {
             Thread.currentThread().interrupt();
             return;
         }
-        callbacks.add(new Callback(path, taskUuid, callbackUrl, status, said));
+        if (script == resets.get()) {
+            callbacks.add(new Callback(path, taskUuid, callbackUrl, status, said));
+        }
     }
 
     private static void pause(long millis) {
@@ -213,9 +255,14 @@ public final class FakeAgent implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
+        reset();
         server.stop(0);
         executor.shutdownNow();
         replies.shutdownNow();
+        server = null;
     }
 }

@@ -1,8 +1,6 @@
 package org.zstack.cp.support;
 
 import java.net.http.HttpResponse;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -15,9 +13,7 @@ public final class Iam2Target {
     private final String uuid;
 
     public Iam2Target(String namePrefix) {
-        uuid = Api.as().body(Map.of("params", Map.of("name", namePrefix + UUID.randomUUID().toString().substring(0, 8),
-                        "password", PASSWORD)))
-                .post("/zstack/v1/iam2/virtual-ids").then().statusCode(200).extract().path("inventory.uuid");
+        uuid = Fixtures.addVirtualId(namePrefix, PASSWORD);
     }
 
     public String uuid() {

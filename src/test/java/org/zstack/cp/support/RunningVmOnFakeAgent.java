@@ -1,23 +1,18 @@
 package org.zstack.cp.support;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** For tests of agent calls: before each test, a new {@link FakeAgent} and a host on it with a running VM. */
+/** For tests of agent calls: a {@link FakeAgent} for the class and, before each test, a host on it with a running VM. */
 public abstract class RunningVmOnFakeAgent {
-    protected FakeAgent agent;
+    @RegisterExtension
+    protected static final FakeAgent AGENT = FakeAgent.perClass();
     protected String host;
     protected String vm;
 
     @BeforeEach
     void runningVm() {
-        agent = FakeAgent.start();
-        host = Fixtures.addHost(agent);
+        host = Fixtures.addHost(AGENT);
         vm = Fixtures.createVm(host, "InstantStart");
-    }
-
-    @AfterEach
-    void stopAgent() {
-        agent.close();
     }
 }

@@ -1,11 +1,11 @@
 package org.zstack.cp.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,6 +16,11 @@ public final class ServiceLog {
 
     private ServiceLog(long start) {
         this.start = start;
+    }
+
+    /** The whole log of this test JVM so far. */
+    public static String all() throws IOException {
+        return Files.readString(FILE);
     }
 
     public static ServiceLog mark() throws IOException {
@@ -33,13 +38,13 @@ public final class ServiceLog {
     }
 
     /** Waits until a line holding {@code text} is logged after the mark. */
-    public void await(String text, Duration bound) throws Exception {
-        Instant deadline = Instant.now().plus(bound);
-        while (lines().stream().noneMatch(l -> l.contains(text))) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not logged within " + bound + ": " + text);
+    public void await(String text, Duration bound) {
+        Poll.until(bound, "logged: " + text, () -> {
+            try {
+                return lines().stream().anyMatch(l -> l.contains(text));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            Thread.sleep(20);
-        }
+        });
     }
 }

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -58,10 +57,9 @@ class TpmLockingTest {
         String host = Fixtures.addHost();
         String vm = Fixtures.createVm(host, "CreateStopped");
         String other = Fixtures.createVm(host, "CreateStopped");
-        String kp1 = TpmTest.addKeyProvider("kp-1");
-        String kp2 = TpmTest.addKeyProvider("kp-2");
-        String tpm = Api.as().body(Map.of("params", Map.of("vmInstanceUuid", vm, "keyProviderUuid", kp1)))
-                .post("/zstack/v1/tpms").then().statusCode(200).extract().path("inventory.uuid");
+        String kp1 = Fixtures.addKeyProvider("kp-1");
+        String kp2 = Fixtures.addKeyProvider("kp-2");
+        String tpm = Fixtures.addTpm(vm, kp1);
 
         update(updateWithTags(vm, tpm, kp2)).statusCode(200).body("inventory.keyProviderUuid", equalTo(kp2));
         update(updateWithTags(other, tpm, kp1)).statusCode(503).body("error.code", equalTo("SYS.1007"));

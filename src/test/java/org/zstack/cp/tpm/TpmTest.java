@@ -1,16 +1,19 @@
 package org.zstack.cp.tpm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.zstack.cp.support.Api;
+import org.zstack.cp.support.Db;
 import org.zstack.cp.support.Fixtures;
 import org.zstack.cp.support.Http;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,11 +24,10 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.matchesPattern;
+import static org.zstack.cp.support.ZStackDates.zstackDate;
 
 @QuarkusTest
 class TpmTest {
-    static final String ZSTACK_DATE = "[A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} (AM|PM)";
     private static final String UNKNOWN = "0123456789abcdef0123456789abcdef";
     private String host;
     private String vm;
@@ -33,19 +35,8 @@ class TpmTest {
     private String kp1;
     private String kp2;
 
-    static String addKeyProvider(String name) {
-        return Api.as().body(Map.of("params", Map.of("name", name)))
-                .post("/zstack/v1/key-providers").then().statusCode(200)
-                .body("inventory.type", equalTo("KMS"))
-                .extract().path("inventory.uuid");
-    }
-
     private static ValidatableResponse addTpm(String vm, String keyProvider) {
-        Map<String, Object> params = new java.util.HashMap<>(Map.of("vmInstanceUuid", vm));
-        if (keyProvider != null) {
-            params.put("keyProviderUuid", keyProvider);
-        }
-        return Api.as().body(Map.of("params", params)).post("/zstack/v1/tpms").then();
+        return Api.as().body(Fixtures.tpmBody(vm, keyProvider)).post("/zstack/v1/tpms").then();
     }
 
     private static ValidatableResponse update(String body) {
@@ -72,8 +63,8 @@ class TpmTest {
     void stoppedVmWithTpm() {
         host = Fixtures.addHost();
         vm = Fixtures.createVm(host, "CreateStopped");
-        kp1 = addKeyProvider("kp-1");
-        kp2 = addKeyProvider("kp-2");
+        kp1 = Fixtures.addKeyProvider("kp-1");
+        kp2 = Fixtures.addKeyProvider("kp-2");
         tpm = addTpm(vm, kp1).statusCode(200)
                 .body("inventory.name", equalTo("TPM-for-VM-" + vm))
                 .body("inventory.vmInstanceUuid", equalTo(vm))
@@ -91,8 +82,8 @@ class TpmTest {
                 .body("inventory.name", equalTo("TPM-for-VM-" + vm))
                 .body("inventory.vmInstanceUuid", equalTo(vm))
                 .body("inventory.keyProviderUuid", equalTo(kp2))
-                .body("inventory.createDate", matchesPattern(ZSTACK_DATE))
-                .body("inventory.lastOpDate", matchesPattern(ZSTACK_DATE))
+                .body("inventory.createDate", zstackDate())
+                .body("inventory.lastOpDate", zstackDate())
                 .body("inventory.hostRefs", hasSize(0));
         Api.as().get("/zstack/v1/tpms/" + tpm).then().body("inventories[0].keyProviderUuid", equalTo(kp2));
     }
@@ -151,7 +142,7 @@ class TpmTest {
 
     @Test
     void step7UpdatesTheKeyProviderAndLastOpDateByTpmAloneOrByVmAlone() {
-        org.zstack.cp.support.Db.update("UPDATE tpm SET last_op_date = last_op_date - interval '1 day' WHERE uuid = $1",
+        Db.update("UPDATE tpm SET last_op_date = last_op_date - interval '1 day' WHERE uuid = $1",
                 tpm);
         String old = Api.as().get("/zstack/v1/tpms/" + tpm).then().extract().path("inventories[0].lastOpDate");
         update(updateTpm(null, tpm, kp2)).statusCode(200)
@@ -172,7 +163,7 @@ class TpmTest {
                 .body("inventories[0].hostRefs[0].hostUuid", equalTo(host))
                 .body("inventories[0].hostRefs[0].tpmUuid", equalTo(tpm))
                 .body("inventories[0].hostRefs[0].path", equalTo("/var/lib/zstack/tpm/" + tpm))
-                .body("inventories[0].hostRefs[0].createDate", matchesPattern(ZSTACK_DATE));
+                .body("inventories[0].hostRefs[0].createDate", zstackDate());
         Api.as().queryParam("q", "vmInstanceUuid=" + vm).get("/zstack/v1/tpms").then()
                 .body("inventories.uuid", contains(tpm)).body("inventories[0].hostRefs", hasSize(1));
     }
@@ -180,7 +171,8 @@ class TpmTest {
     @Test
     void keyProvidersAndRemoveTpm() {
         Api.as().delete("/zstack/v1/key-providers/" + kp1).then().statusCode(503).body("error.code", equalTo("SYS.1006"));
-        Api.as().get("/zstack/v1/key-providers/" + kp1).then().body("inventories[0].name", equalTo("kp-1"));
+        Api.as().get("/zstack/v1/key-providers/" + kp1).then().body("inventories[0].name", equalTo("kp-1"))
+                .body("inventories[0].type", equalTo("KMS"));
         vmAction(vm, "startVmInstance");
         Api.as().delete("/zstack/v1/tpms/" + tpm).then().statusCode(503).body("error.code", equalTo("TPM.1703"));
         vmAction(vm, "stopVmInstance");
@@ -190,25 +182,40 @@ class TpmTest {
         Api.as().get("/zstack/v1/key-providers/" + kp1).then().body("inventories", hasSize(0));
     }
 
+    /**
+     * Forty updates at once (by VM and by TPM), each to a key provider of its own, so that the provider stored at
+     * the end names the one update that wrote last: what that update answered is exactly the TPM read afterwards.
+     * Had an answered update not been stored, the TPM would still name kp-1, which no update answered.
+     */
     @Test
     void concurrentUpdatesWithDifferentKeyProvidersEndConsistent() throws Exception {
-        List<String> providers = List.of(kp1, kp2, addKeyProvider("kp-3"), addKeyProvider("kp-4"));
+        List<String> providers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            providers.add(Fixtures.addKeyProvider("kp-race-" + i));
+        }
         Http http = new Http();
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < providers.size(); i++) {
             calls.add(http.put("/zstack/v1/tpms", updateTpm(i % 2 == 0 ? vm : null, i % 2 == 0 ? null : tpm,
-                    providers.get(i % providers.size()))));
+                    providers.get(i))));
         }
         ObjectMapper json = new ObjectMapper();
+        Map<String, JsonNode> answeredByProvider = new HashMap<>();
         for (int i = 0; i < calls.size(); i++) {
             HttpResponse<String> r = calls.get(i).get();
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-            assertThat(json.readTree(r.body()).at("/inventory/keyProviderUuid").asText())
-                    .isEqualTo(providers.get(i % providers.size()));
+            JsonNode answered = json.readTree(r.body()).at("/inventory");
+            assertThat(answered.at("/keyProviderUuid").asText()).isEqualTo(providers.get(i));
+            answeredByProvider.put(providers.get(i), answered);
         }
-        String last = Api.as().get("/zstack/v1/tpms/" + tpm).then().extract().path("inventories[0].keyProviderUuid");
-        assertThat(last).isIn(providers);
-        assertThat(org.zstack.cp.support.Db.count("SELECT count(*) FROM tpm WHERE vm_instance_uuid = $1", vm))
-                .isEqualTo(1);
+        JsonNode stored = json.readTree(Api.as().get("/zstack/v1/tpms/" + tpm).then().statusCode(200)
+                .extract().asString()).at("/inventories/0");
+        String last = stored.at("/keyProviderUuid").asText();
+        assertThat(answeredByProvider).as("the stored key provider %s is one an update answered", last)
+                .containsKey(last);
+        assertThat(stored).as("the TPM as read is what the update that set %s answered", last)
+                .isEqualTo(answeredByProvider.get(last));
+        assertThat(Db.rows("SELECT key_provider_uuid FROM tpm WHERE vm_instance_uuid = $1", vm).get(0).getString(0))
+                .isEqualTo(last);
     }
 }

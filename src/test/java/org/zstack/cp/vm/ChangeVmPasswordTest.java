@@ -11,9 +11,9 @@ import org.zstack.cp.support.FakeAgent;
 import org.zstack.cp.support.FakeAgent.Answer;
 import org.zstack.cp.support.Fixtures;
 import org.zstack.cp.support.RunningVmOnFakeAgent;
+import org.zstack.cp.support.ServiceLog;
+import org.zstack.cp.support.Secrets;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,15 +22,16 @@ import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.zstack.cp.support.AgentReplies.CHANGE_PASSWORD;
+import static org.zstack.cp.support.AgentReplies.SUCCESS;
 
 @QuarkusTest
 class ChangeVmPasswordTest extends RunningVmOnFakeAgent {
-    private static final String PATH = "/vm/changepasswd";
     private static final String GUEST_PASSWORD = "Gu3st-s3cret!x";
 
     @BeforeEach
     void agentSucceeds() {
-        agent.answer(PATH, Answer.ok("{\"success\": true}"));
+        AGENT.answer(CHANGE_PASSWORD, Answer.ok(SUCCESS));
     }
 
     private Response change(String body) {
@@ -42,9 +43,9 @@ class ChangeVmPasswordTest extends RunningVmOnFakeAgent {
         change("{\"changeVmPassword\":{\"password\":\"password\",\"account\":\"root\"}}")
                 .then().statusCode(200).body("$", anEmptyMap());
 
-        assertThat(agent.bodies(PATH)).hasSize(1);
+        assertThat(AGENT.bodies(CHANGE_PASSWORD)).hasSize(1);
         ObjectMapper json = new ObjectMapper();
-        assertThat(json.readTree(agent.bodies(PATH).get(0))).isEqualTo(json.readTree(
+        assertThat(json.readTree(AGENT.bodies(CHANGE_PASSWORD).get(0))).isEqualTo(json.readTree(
                 "{\"accountPerference\": {\"userAccount\": \"root\", \"accountPassword\": \"password\", "
                         + "\"vmUuid\": \"" + vm + "\"}, \"timeout\": 3}"));
     }
@@ -61,7 +62,7 @@ class ChangeVmPasswordTest extends RunningVmOnFakeAgent {
                 .then().statusCode(200);
         change("{\"changeVmPassword\":{\"password\":\"password\",\"account\":\"root\"}}")
                 .then().statusCode(503).body("error.code", equalTo("VM.1010"));
-        assertThat(agent.bodies(PATH)).isEmpty();
+        assertThat(AGENT.bodies(CHANGE_PASSWORD)).isEmpty();
     }
 
     @Test
@@ -81,17 +82,17 @@ class ChangeVmPasswordTest extends RunningVmOnFakeAgent {
                 .then().statusCode(200);
         change("{\"changeVmPassword\": {\"password\": \"`=\\\\[];',./~!@#$%^&*()_+|{}:\\\"<>?-\", "
                 + "\"account\": \"root\"}}").then().statusCode(200);
-        assertThat(agent.bodies(PATH)).hasSize(2);
+        assertThat(AGENT.bodies(CHANGE_PASSWORD)).hasSize(2);
     }
 
     @Test
     void anAgentFailureGetsSys1006WithTheAgentsErrorButNotThePassword() {
-        agent.answer(PATH, Answer.ok("{\"success\": false, \"error\": \"qemu-ga refused " + GUEST_PASSWORD + "\"}"));
+        AGENT.answer(CHANGE_PASSWORD, Answer.ok("{\"success\": false, \"error\": \"qemu-ga refused " + GUEST_PASSWORD + "\"}"));
         change("{\"changeVmPassword\": {\"password\": \"" + GUEST_PASSWORD + "\", \"account\": \"root\"}}")
                 .then().statusCode(503).body("error.code", equalTo("SYS.1006"))
                 .body("error.details", containsString("qemu-ga refused ******"))
                 .body("error.details", not(containsString(GUEST_PASSWORD)));
-        agent.answer(PATH, new Answer(500, "{\"error\": \"boom\"}", 0));
+        AGENT.answer(CHANGE_PASSWORD, new Answer(500, "{\"error\": \"boom\"}", 0));
         change("{\"changeVmPassword\": {\"password\": \"password\", \"account\": \"root\"}}")
                 .then().statusCode(503).body("error.code", equalTo("SYS.1006"));
     }
@@ -107,7 +108,7 @@ class ChangeVmPasswordTest extends RunningVmOnFakeAgent {
 
     @Test
     void aSlowAgentBeyondTheTimeoutGetsSys1001() {
-        agent.answer(PATH, Answer.ok("{\"success\": true}").delayedBy(5_000));
+        AGENT.answer(CHANGE_PASSWORD, Answer.ok(SUCCESS).delayedBy(5_000));
         change("{\"changeVmPassword\": {\"password\": \"password\", \"account\": \"root\"}}")
                 .then().statusCode(503).body("error.code", equalTo("SYS.1001"));
     }
@@ -124,16 +125,14 @@ class ChangeVmPasswordTest extends RunningVmOnFakeAgent {
         List<String> answers = new ArrayList<>();
         String body = "{\"changeVmPassword\": {\"password\": \"" + GUEST_PASSWORD + "\", \"account\": \"root\"}}";
         answers.add(change(body).then().statusCode(200).extract().asString());
-        agent.answer(PATH, Answer.ok("{\"success\": false, \"error\": \"bad " + GUEST_PASSWORD + "\"}"));
+        AGENT.answer(CHANGE_PASSWORD, Answer.ok("{\"success\": false, \"error\": \"bad " + GUEST_PASSWORD + "\"}"));
         answers.add(change(body).asString());
-        agent.answer(PATH, Answer.ok("{\"success\": true}").delayedBy(5_000));
+        AGENT.answer(CHANGE_PASSWORD, Answer.ok(SUCCESS).delayedBy(5_000));
         answers.add(change(body).asString());
         answers.add(Api.as().get("/zstack/v1/vm-instances/" + vm).asString());
 
-        assertThat(agent.bodies(PATH)).anyMatch(b -> b.contains(GUEST_PASSWORD));
-        assertThat(answers).noneMatch(a -> a.contains(GUEST_PASSWORD));
-        assertThat(Db.dumpAllTables()).doesNotContain(GUEST_PASSWORD);
-        String log = Files.readString(Path.of("target/quarkus-test.log"));
-        assertThat(log).contains("password=******").doesNotContain(GUEST_PASSWORD);
+        assertThat(AGENT.bodies(CHANGE_PASSWORD)).anyMatch(b -> b.contains(GUEST_PASSWORD));
+        Secrets.assertNowhere(answers, List.of(GUEST_PASSWORD));
+        assertThat(ServiceLog.all()).contains("password=******");
     }
 }

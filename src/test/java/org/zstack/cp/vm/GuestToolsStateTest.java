@@ -11,6 +11,7 @@ import org.zstack.cp.support.FakeAgent.Answer;
 import org.zstack.cp.support.Fixtures;
 import org.zstack.cp.support.Http;
 import org.zstack.cp.support.RunningVmOnFakeAgent;
+import org.zstack.cp.support.ZStackDates;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -20,16 +21,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.zstack.cp.support.AgentReplies.GUEST_TOOLS;
+import static org.zstack.cp.support.AgentReplies.guestTools;
 
 @QuarkusTest
 class GuestToolsStateTest extends RunningVmOnFakeAgent {
-    private static final String PATH = "/vm/guesttools/state";
 
-    /** The KVM agent's answer, in its field names ({@code VmQgaStatus}): there is no zwatch field. */
-    static String state(String vm, boolean qgaRunning, boolean zsToolsFound, String version) {
-        return "{\"success\": true, \"states\": {\"" + vm + "\": {\"qgaRunning\": " + qgaRunning
-                + ", \"zsToolsFound\": " + zsToolsFound + ", \"version\": \"" + version
-                + "\", \"platForm\": \"Kylin\", \"osType\": \"Kylin\"}}}";
+    /** The KVM agent's answer: there is no zwatch field. */
+    private static String state(String vm, boolean qgaRunning, boolean zsToolsFound, String version) {
+        return guestTools(vm, qgaRunning, zsToolsFound, version, "Kylin", "Kylin");
     }
 
     /** The zwatch state reaches the service by another route than this answer; here it is set in the table. */
@@ -52,7 +52,7 @@ class GuestToolsStateTest extends RunningVmOnFakeAgent {
 
     @Test
     void theDocumentedCurlBodyOnARunningVmStoresTheAgentsAnswer() {
-        agent.answer(PATH, Answer.ok(state(vm, true, true, "4.6.11")));
+        AGENT.answer(GUEST_TOOLS, Answer.ok(state(vm, true, true, "4.6.11")));
         update("{\"systemTags\":[\"<systemTags>\"],\"userTags\":[\"<userTags>\"]}").statusCode(200)
                 .body("inventory.vmInstanceUuid", equalTo(vm))
                 .body("inventory.qgaState", equalTo("Running"))
@@ -60,9 +60,8 @@ class GuestToolsStateTest extends RunningVmOnFakeAgent {
                 .body("inventory.version", equalTo("4.6.11"))
                 .body("inventory.platform", equalTo("Kylin"))
                 .body("inventory.osType", equalTo("Kylin"))
-                .body("inventory.createDate", org.hamcrest.Matchers.matchesPattern(
-                        "[A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} (AM|PM)"));
-        assertThat(agent.bodies(PATH)).containsExactly("{\"vmInstanceUuids\":[\"" + vm + "\"]}");
+                .body("inventory.createDate", ZStackDates.zstackDate());
+        assertThat(AGENT.bodies(GUEST_TOOLS)).containsExactly("{\"vmInstanceUuids\":[\"" + vm + "\"]}");
         Api.as().get("/zstack/v1/guesttools/" + vm).then().body("inventories[0].qgaState", equalTo("Running"));
         update("{}").statusCode(200).body("inventory.qgaState", equalTo("Running"));
     }
@@ -70,7 +69,7 @@ class GuestToolsStateTest extends RunningVmOnFakeAgent {
     @Test
     void zwatchRunningWithoutToolsMeansNotUpgraded() {
         zwatchIsRunning();
-        agent.answer(PATH, Answer.ok(state(vm, false, false, "4.6.0")));
+        AGENT.answer(GUEST_TOOLS, Answer.ok(state(vm, false, false, "4.6.0")));
         update("{}").statusCode(200)
                 .body("inventory.qgaState", equalTo("NotUpgraded"))
                 .body("inventory.zwatchState", equalTo("Running"));
@@ -79,29 +78,29 @@ class GuestToolsStateTest extends RunningVmOnFakeAgent {
     @Test
     void aStoppedVmIsNotAskedAndItsToolsStopRunning() {
         zwatchIsRunning();
-        agent.answer(PATH, Answer.ok(state(vm, true, true, "4.6.11")));
+        AGENT.answer(GUEST_TOOLS, Answer.ok(state(vm, true, true, "4.6.11")));
         update("{}").statusCode(200).body("inventory.qgaState", equalTo("Running"));
         Api.as().body("{\"stopVmInstance\": {}}").put("/zstack/v1/vm-instances/" + vm + "/actions")
                 .then().statusCode(200);
-        agent.reset();
+        AGENT.reset();
 
         update("{}").statusCode(200)
                 .body("inventory.qgaState", equalTo("NotRunning"))
                 .body("inventory.zwatchState", equalTo("NotRunning"))
                 .body("inventory.version", equalTo("4.6.11"));
-        assertThat(agent.bodies(PATH)).isEmpty();
+        assertThat(AGENT.bodies(GUEST_TOOLS)).isEmpty();
     }
 
     @Test
     void anAgentFailureChangesNothingAndAnswers200() {
         zwatchIsRunning();
-        agent.answer(PATH, Answer.ok(state(vm, true, true, "4.6.11")));
+        AGENT.answer(GUEST_TOOLS, Answer.ok(state(vm, true, true, "4.6.11")));
         String before = update("{}").statusCode(200).extract().path("inventory.lastOpDate");
         for (Answer failure : List.of(Answer.ok("{\"success\": false, \"error\": \"no agent\"}"),
                 Answer.raised("Traceback (most recent call last): libvirtError"),
                 new Answer(500, "oops", 0), Answer.ok("{\"success\": true, \"states\": {}}"),
                 Answer.ok("{\"success\": true}").delayedBy(5_000))) {
-            agent.answer(PATH, failure);
+            AGENT.answer(GUEST_TOOLS, failure);
             update("{}").statusCode(200)
                     .body("inventory.qgaState", equalTo("Running"))
                     .body("inventory.zwatchState", equalTo("Running"))
@@ -113,14 +112,14 @@ class GuestToolsStateTest extends RunningVmOnFakeAgent {
 
     @Test
     void lastOpDateMovesOnlyWhenSomethingChanged() {
-        agent.answer(PATH, Answer.ok(state(vm, true, true, "4.6.11")));
+        AGENT.answer(GUEST_TOOLS, Answer.ok(state(vm, true, true, "4.6.11")));
         String first = update("{}").statusCode(200).extract().path("inventory.lastOpDate");
         org.zstack.cp.support.Db.update("UPDATE guest_tools_state SET last_op_date = last_op_date - interval '1 day' "
                 + "WHERE vm_instance_uuid = $1", vm);
         String aged = Api.as().get("/zstack/v1/guesttools/" + vm).then().extract().path("inventories[0].lastOpDate");
         assertThat(aged).isNotEqualTo(first);
         update("{}").statusCode(200).body("inventory.lastOpDate", equalTo(aged));
-        agent.answer(PATH, Answer.ok(state(vm, true, true, "4.6.12")));
+        AGENT.answer(GUEST_TOOLS, Answer.ok(state(vm, true, true, "4.6.12")));
         update("{}").statusCode(200).body("inventory.version", equalTo("4.6.12"))
                 .body("inventory.lastOpDate", org.hamcrest.Matchers.not(equalTo(aged)));
     }
@@ -133,7 +132,7 @@ class GuestToolsStateTest extends RunningVmOnFakeAgent {
 
     @Test
     void queryTakesTheSharedConditions() {
-        agent.answer(PATH, Answer.ok(state(vm, true, true, "4.6.11")));
+        AGENT.answer(GUEST_TOOLS, Answer.ok(state(vm, true, true, "4.6.11")));
         update("{}").statusCode(200);
         Api.as().queryParam("q", "vmInstanceUuid=" + vm).queryParam("q", "qgaState=Running")
                 .get("/zstack/v1/guesttools").then().statusCode(200).body("inventories", hasSize(1));
@@ -149,7 +148,7 @@ class GuestToolsStateTest extends RunningVmOnFakeAgent {
     @Test
     void fiftyConcurrentCallsAllSucceedAndEndInASerialOrder() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        agent.answer(PATH, body -> calls.incrementAndGet() % 2 == 0
+        AGENT.answer(GUEST_TOOLS, body -> calls.incrementAndGet() % 2 == 0
                 ? Answer.ok(state(vm, true, true, "A"))
                 : Answer.ok(state(vm, false, true, "B")));
         Http http = new Http();

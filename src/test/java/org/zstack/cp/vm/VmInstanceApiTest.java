@@ -7,11 +7,10 @@ import org.zstack.cp.support.Fixtures;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.matchesPattern;
+import static org.zstack.cp.support.ZStackDates.zstackDate;
 
 @QuarkusTest
 class VmInstanceApiTest {
-    private static final String ZSTACK_DATE = "[A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} (AM|PM)";
 
     @Test
     void createStopStartAndQuery() {
@@ -22,7 +21,7 @@ class VmInstanceApiTest {
                 .then().statusCode(200)
                 .body("inventory.uuid", equalTo(vm))
                 .body("inventory.state", equalTo("Stopped"))
-                .body("inventory.createDate", matchesPattern(ZSTACK_DATE));
+                .body("inventory.createDate", zstackDate());
 
         Api.as().get("/zstack/v1/vm-instances/" + vm)
                 .then().statusCode(200)
