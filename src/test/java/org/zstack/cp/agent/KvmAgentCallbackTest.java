@@ -14,7 +14,6 @@ import org.zstack.cp.support.RunningVmOnFakeAgent;
 import org.zstack.cp.support.ServiceLog;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
