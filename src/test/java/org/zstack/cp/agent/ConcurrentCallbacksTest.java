@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zstack.cp.support.AgentReplies.CHANGE_PASSWORD;
+import static org.zstack.cp.support.AgentReplies.failure;
+import static org.zstack.cp.support.AgentReplies.passwordChanged;
 
 /**
  * Many calls wait for their replies by callback at once, and the replies come in another order than the calls:
@@ -48,8 +50,8 @@ class ConcurrentCallbacksTest {
             Matcher m = account.matcher(body);
             String user = m.find() ? m.group(1) : "nobody";
             int n = Integer.parseInt(user.replaceAll("\\D", "0"));
-            return Answer.ok(n % 3 == 0 ? "{\"success\": false, \"error\": \"no such account " + user + "\"}"
-                    : KvmAgentCallbackTest.passwordReply(user)).delayedBy(n % 7 * 50L);
+            return Answer.ok(n % 3 == 0 ? failure("no such account " + user) : passwordChanged(user))
+                    .delayedBy(n % 7 * 50L);
         });
         String vm = Fixtures.createVm(Fixtures.addHost(AGENT), "InstantStart");
         Http http = new Http();

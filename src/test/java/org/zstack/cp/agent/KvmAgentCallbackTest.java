@@ -14,7 +14,6 @@ import org.zstack.cp.support.RunningVmOnFakeAgent;
 import org.zstack.cp.support.ServiceLog;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +27,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.zstack.cp.support.AgentReplies.CHANGE_PASSWORD;
 import static org.zstack.cp.support.AgentReplies.GUEST_TOOLS;
+import static org.zstack.cp.support.AgentReplies.passwordChanged;
 
 /**
  * The KVM agent's async protocol, against a stand-in that behaves as its {@code AsyncUirHandler}: the command
@@ -47,11 +47,6 @@ class KvmAgentCallbackTest extends RunningVmOnFakeAgent {
         return Api.as().body("{}").put("/zstack/v1/vm-instances/" + vm + "/guesttools-state");
     }
 
-    static String passwordReply(String account) {
-        return "{\"success\": true, \"error\": null, \"accountPerference\": {\"userAccount\": \"" + account
-                + "\", \"accountPassword\": \"******\", \"vmUuid\": \"x\"}}";
-    }
-
     private static String guestTools(String vm, String version) {
         return "{\"success\": true, \"error\": null, \"states\": {\"" + vm + "\": {\"qgaRunning\": true, "
                 + "\"zsToolsFound\": true, \"version\": \"" + version + "\", \"platForm\": \"Windows\", "
@@ -68,9 +63,9 @@ class KvmAgentCallbackTest extends RunningVmOnFakeAgent {
 
     @Test
     void theCommandCarriesATaskUuidAndThisReplicasCallbackUrlAndItsReplyCompletesTheCall() {
-        AGENT.answer(CHANGE_PASSWORD, Answer.ok(passwordReply("root")));
+        AGENT.answer(CHANGE_PASSWORD, Answer.ok(passwordChanged("root")));
         change(GUEST_PASSWORD, "root").then().statusCode(200).body("$", anEmptyMap());
-        AGENT.answer(CHANGE_PASSWORD, Answer.ok(passwordReply("root")));
+        AGENT.answer(CHANGE_PASSWORD, Answer.ok(passwordChanged("root")));
         change(GUEST_PASSWORD, "root").then().statusCode(200).body("$", anEmptyMap());
 
         List<FakeAgent.Recorded> requests = AGENT.requests(CHANGE_PASSWORD);
@@ -116,7 +111,7 @@ class KvmAgentCallbackTest extends RunningVmOnFakeAgent {
         AGENT.answer(GUEST_TOOLS, Answer.ok(guestTools(vm, "4.7.0")).delayedBy(4_500));
         String before = updateGuestTools().then().statusCode(200).body("inventory.qgaState", equalTo("NotInstalled"))
                 .extract().path("inventory.lastOpDate");
-        AGENT.answer(CHANGE_PASSWORD, Answer.ok(passwordReply("root")).delayedBy(4_500));
+        AGENT.answer(CHANGE_PASSWORD, Answer.ok(passwordChanged("root")).delayedBy(4_500));
         change(GUEST_PASSWORD, "root").then().statusCode(503).body("error.code", equalTo("SYS.1001"));
 
         List<FakeAgent.Callback> late = AGENT.awaitCallbacks(2, Duration.ofSeconds(30));

@@ -238,8 +238,7 @@ class ResponseSchemaTest {
     void xJsonSchemaOnLoginNamesTheSession() {
         io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
                 .header("X-JSON-Schema", "true")
-                .body(Map.of("logInByAccount", Map.of("accountName", "admin",
-                        "password", Api.sha512(Api.adminPassword()))))
+                .body(Api.loginBody("admin", Api.sha512(Api.adminPassword())))
                 .put("/zstack/v1/accounts/login").then().statusCode(200)
                 .body("schema", equalTo(Map.of("inventory", SESSION)));
     }

@@ -21,10 +21,7 @@ class SecretsTest {
     @Test
     void passwordsAppearNowhere() throws IOException {
         List<String> answers = new ArrayList<>();
-        answers.add(io.restassured.RestAssured.given().contentType("application/json")
-                .body(java.util.Map.of("logInByAccount", java.util.Map.of("accountName", "admin",
-                        "password", Api.sha512(Api.adminPassword()))))
-                .put("/zstack/v1/accounts/login").asString());
+        answers.add(Api.logIn("admin", Api.sha512(Api.adminPassword())).asString());
         String host = Fixtures.addHost();
         answers.add(Api.as().get("/zstack/v1/hosts/" + host).asString());
         answers.add(Api.as().get("/zstack/v1/hosts").asString());

@@ -109,10 +109,7 @@ class DatabaseFaultTest {
     /** A cold JVM on a loaded machine can take longer than the short deadline for its first requests. */
     private static void awaitServing() throws Exception {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (io.restassured.RestAssured.given().contentType("application/json")
-                .body(Map.of("logInByAccount", Map.of("accountName", "admin",
-                        "password", Api.sha512(Api.adminPassword()))))
-                .put("/zstack/v1/accounts/login").statusCode() != 200) {
+        while (Api.logIn("admin", Api.sha512(Api.adminPassword())).statusCode() != 200) {
             if (System.nanoTime() > until) {
                 throw new AssertionError("the service never answered a login");
             }

@@ -2,7 +2,6 @@ package org.zstack.cp.ops;
 
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
-import org.zstack.cp.support.Api;
 import org.zstack.cp.support.OpenApiContract;
 import org.zstack.cp.support.PackagedApp;
 
@@ -50,7 +49,7 @@ class ConcurrentStartIT {
             assertThat(applied).containsOnlyKeys(migrationVersions()).allSatisfy((version, times) ->
                     assertThat(times).as("migration " + version).isEqualTo(1));
 
-            String session = login(first);
+            String session = first.login();
             HttpResponse<String> fromSecond = OpenApiContract.checked(HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(second.baseUrl() + "/zstack/v1/hosts"))
                     .header("Authorization", "OAuth " + session).build(), HttpResponse.BodyHandlers.ofString()));
@@ -67,16 +66,5 @@ class ConcurrentStartIT {
                     .map(name -> name.substring(1, name.indexOf("__")))
                     .toArray(String[]::new);
         }
-    }
-
-    static String login(PackagedApp app) throws Exception {
-        HttpResponse<String> r = OpenApiContract.checked(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(app.baseUrl() + "/zstack/v1/accounts/login"))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"logInByAccount\": {\"accountName\": \"admin\", "
-                        + "\"password\": \"" + Api.sha512(PackagedApp.ADMIN_PASSWORD) + "\"}}")).build(),
-                HttpResponse.BodyHandlers.ofString()));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).at("/inventory/uuid").asText();
     }
 }

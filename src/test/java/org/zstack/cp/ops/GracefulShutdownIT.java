@@ -44,7 +44,7 @@ class GracefulShutdownIT {
              PackagedApp app = PackagedApp.start(pg, "graceful")) {
             app.awaitReady(Duration.ofMinutes(2));
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            String session = ConcurrentStartIT.login(app);
+            String session = app.login();
             String host = post(http, app, session, "/zstack/v1/hosts/kvm",
                     json(Fixtures.hostBody("127.0.0.1", AGENT.port())));
             String vm = post(http, app, session, "/zstack/v1/vm-instances",

@@ -78,7 +78,7 @@ class TwoReplicaApiJobIT {
         a.awaitReady(Duration.ofMinutes(2));
         b = PackagedApp.start(pg, "jobs-b");
         b.awaitReady(Duration.ofMinutes(2));
-        session = ConcurrentStartIT.login(a);
+        session = a.login();
         String host = inventoryUuid(send(a, "POST", "/zstack/v1/hosts/kvm",
                 json(Fixtures.hostBody("127.0.0.1", AGENT.port())), null, null));
         vm = inventoryUuid(send(a, "POST", "/zstack/v1/vm-instances", json(Fixtures.vmBody(host, "InstantStart")),

@@ -49,8 +49,8 @@ class TwoReplicaCallbackIT {
             first.awaitReady(Duration.ofMinutes(2));
             try (PackagedApp second = PackagedApp.start(pg, "callback-second")) {
                 second.awaitReady(Duration.ofMinutes(2));
-                String firstSession = ConcurrentStartIT.login(first);
-                String secondSession = ConcurrentStartIT.login(second);
+                String firstSession = first.login();
+                String secondSession = second.login();
                 String host = uuid(send(first, firstSession, "POST", "/zstack/v1/hosts/kvm",
                         json(Fixtures.hostBody("127.0.0.1", AGENT.port()))).get(30, TimeUnit.SECONDS));
                 String vm = uuid(send(first, firstSession, "POST", "/zstack/v1/vm-instances",

@@ -196,8 +196,7 @@ class LoginLimitsTest {
 
     private static Response login(String address, String name, String password) {
         return RestAssured.given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
-                .body(Map.of("logInByAccount", Map.of("accountName", name, "password", password)))
-                .put("/zstack/v1/accounts/login");
+                .body(Api.loginBody(name, password)).put("/zstack/v1/accounts/login");
     }
 
     /** A fresh documentation address (198.18.0.0/15, for benchmarks and tests) for each caller. */

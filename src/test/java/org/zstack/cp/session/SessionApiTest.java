@@ -6,7 +6,6 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.zstack.cp.support.Api;
 
-import java.util.Map;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -20,9 +19,7 @@ class SessionApiTest {
 
     @Test
     void loginWithSha512OfThePasswordAnswersASessionInventory() {
-        RestAssured.given().contentType(ContentType.JSON)
-                .body(Map.of("logInByAccount", Map.of("accountName", "admin", "password", Api.sha512(Api.adminPassword()))))
-                .put("/zstack/v1/accounts/login")
+        Api.logIn("admin", Api.sha512(Api.adminPassword()))
                 .then().statusCode(200)
                 .body("inventory.uuid", matchesPattern("[0-9a-f]{32}"))
                 .body("inventory.accountUuid", matchesPattern("[0-9a-f]{32}"))
@@ -34,11 +31,11 @@ class SessionApiTest {
 
     @Test
     void aWrongPasswordGetsId1000() {
-        login("admin", Api.sha512("not-the-password")).then().statusCode(503)
+        Api.logIn("admin", Api.sha512("not-the-password")).then().statusCode(503)
                 .body("error.code", equalTo("ID.1000"));
-        login("nobody", Api.sha512(Api.adminPassword())).then().statusCode(503)
+        Api.logIn("nobody", Api.sha512(Api.adminPassword())).then().statusCode(503)
                 .body("error.code", equalTo("ID.1000"));
-        login("admin", Api.adminPassword()).then().statusCode(503)
+        Api.logIn("admin", Api.adminPassword()).then().statusCode(503)
                 .body("error.code", equalTo("ID.1000"));
     }
 
@@ -54,20 +51,20 @@ class SessionApiTest {
 
     @Test
     void anUnknownSessionGets503Id1001() {
-        withSession("0123456789abcdef0123456789abcdef").get("/zstack/v1/vm-instances")
+        Api.withSession("0123456789abcdef0123456789abcdef").get("/zstack/v1/vm-instances")
                 .then().statusCode(503).body("error.code", equalTo("ID.1001"));
     }
 
     @Test
     void aSessionAfterLogoutGets503Id1001AndIsNotValid() {
         String session = Api.login();
-        withSession(session).get("/zstack/v1/vm-instances").then().statusCode(200);
+        Api.withSession(session).get("/zstack/v1/vm-instances").then().statusCode(200);
         RestAssured.given().get("/zstack/v1/accounts/sessions/" + session + "/valid")
                 .then().statusCode(200).body("valid", equalTo(true));
 
         RestAssured.given().delete("/zstack/v1/accounts/sessions/" + session).then().statusCode(200);
 
-        withSession(session).get("/zstack/v1/vm-instances")
+        Api.withSession(session).get("/zstack/v1/vm-instances")
                 .then().statusCode(503).body("error.code", equalTo("ID.1001"));
         RestAssured.given().get("/zstack/v1/accounts/sessions/" + session + "/valid")
                 .then().statusCode(200).body("valid", equalTo(false));
@@ -79,18 +76,9 @@ class SessionApiTest {
                 .then().statusCode(400).body("error.code", equalTo("ID.1001"));
         RestAssured.given().contentType(ContentType.JSON).body("{\"startVmInstance\": {}}").put(ANY_VM)
                 .then().statusCode(400).body("error.code", equalTo("ID.1001"));
-        withSession("0123456789abcdef0123456789abcdef").contentType(ContentType.JSON)
+        Api.withSession("0123456789abcdef0123456789abcdef").contentType(ContentType.JSON)
                 .body("{\"noSuchAction\": {}}").put("/zstack/v1/vm-instances/not-a-uuid/actions")
                 .then().statusCode(503).body("error.code", equalTo("ID.1001"));
     }
 
-    static io.restassured.response.Response login(String name, String password) {
-        return RestAssured.given().contentType(ContentType.JSON)
-                .body(Map.of("logInByAccount", Map.of("accountName", name, "password", password)))
-                .put("/zstack/v1/accounts/login");
-    }
-
-    static io.restassured.specification.RequestSpecification withSession(String session) {
-        return RestAssured.given().header("Authorization", "OAuth " + session);
-    }
 }

@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.zstack.cp.session.SessionApiTest.withSession;
 
 /** Expiry and its sliding, driven by moving the stored dates rather than by waiting. */
 @QuarkusTest
@@ -21,15 +20,15 @@ class SessionExpiryTest {
     void anExpiredSessionGets503Id1001() {
         String session = Api.login();
         Db.update("UPDATE session SET expired_date = now() - interval '1 second' WHERE uuid = $1", session);
-        withSession(session).get("/zstack/v1/hosts").then().statusCode(503).body("error.code", equalTo("ID.1001"));
+        Api.withSession(session).get("/zstack/v1/hosts").then().statusCode(503).body("error.code", equalTo("ID.1001"));
     }
 
     @Test
     void useWithinAMinuteWritesNothing() {
         String session = Api.login();
         Row before = sessionRow(session);
-        withSession(session).get("/zstack/v1/hosts").then().statusCode(200);
-        withSession(session).get("/zstack/v1/hosts").then().statusCode(200);
+        Api.withSession(session).get("/zstack/v1/hosts").then().statusCode(200);
+        Api.withSession(session).get("/zstack/v1/hosts").then().statusCode(200);
         Row unchanged = sessionRow(session);
         assertThat(unchanged.getOffsetDateTime("expired_date")).isEqualTo(before.getOffsetDateTime("expired_date"));
         assertThat(unchanged.getOffsetDateTime("last_op_date")).isEqualTo(before.getOffsetDateTime("last_op_date"));
@@ -42,7 +41,7 @@ class SessionExpiryTest {
         Db.update("UPDATE session SET last_op_date = last_op_date - interval '2 minutes', "
                 + "expired_date = expired_date - interval '2 minutes' WHERE uuid = $1", session);
         OffsetDateTime moved = sessionRow(session).getOffsetDateTime("expired_date");
-        withSession(session).get("/zstack/v1/hosts").then().statusCode(200);
+        Api.withSession(session).get("/zstack/v1/hosts").then().statusCode(200);
 
         OffsetDateTime slid = sessionRow(session).getOffsetDateTime("expired_date");
         assertThat(Duration.between(moved, slid)).isGreaterThanOrEqualTo(Duration.ofMinutes(2));

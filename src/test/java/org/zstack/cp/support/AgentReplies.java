@@ -14,6 +14,12 @@ public final class AgentReplies {
         return "{\"success\": false, \"error\": \"" + error + "\"}";
     }
 
+    /** The KVM agent's reply to a changed password, as it writes it (the field's misspelling included). */
+    public static String passwordChanged(String account) {
+        return "{\"success\": true, \"error\": null, \"accountPerference\": {\"userAccount\": \"" + account
+                + "\", \"accountPassword\": \"******\", \"vmUuid\": \"x\"}}";
+    }
+
     /** The image store's answer to a connect: its capacity in bytes. */
     public static String capacity(long total, long available) {
         return "{\"success\": true, \"totalCapacity\": " + total + ", \"availableCapacity\": " + available + "}";

@@ -200,8 +200,8 @@ public final class FakeAgent implements AutoCloseable, BeforeAllCallback, AfterE
         } else {
             send(exchange, 200, "");
             int script = resets.get();
-            scheduled.add(replies.schedule(() -> reply(path, taskUuid, callbackUrl, answer, script), answer.delayMillis(),
-                    TimeUnit.MILLISECONDS));
+            scheduled.add(replies.schedule(() -> reply(path, taskUuid, callbackUrl, answer, script),
+                    answer.delayMillis(), TimeUnit.MILLISECONDS));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.zstack.cp.support;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
@@ -85,6 +86,20 @@ public final class PackagedApp implements AutoCloseable {
 
     public String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /** Logs in as admin; the UUID of the session. */
+    public String login() throws Exception {
+        HttpResponse<String> r = OpenApiContract.checked(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(baseUrl() + "/zstack/v1/accounts/login"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(Fixtures.json(Api.loginBody("admin",
+                        Api.sha512(ADMIN_PASSWORD))))).build(),
+                HttpResponse.BodyHandlers.ofString()));
+        if (r.statusCode() != 200) {
+            throw new AssertionError("login answered " + r.statusCode() + ": " + r.body());
+        }
+        return new ObjectMapper().readTree(r.body()).at("/inventory/uuid").asText();
     }
 
     /** Polls readiness until it answers 200, or fails after {@code limit}. */

@@ -6,7 +6,6 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.zstack.cp.support.Api;
-import org.zstack.cp.support.Db;
 import org.zstack.cp.support.FakeAgent;
 import org.zstack.cp.support.FakeAgent.Answer;
 import org.zstack.cp.support.Fixtures;
@@ -24,6 +23,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.zstack.cp.support.AgentReplies.CHANGE_PASSWORD;
 import static org.zstack.cp.support.AgentReplies.SUCCESS;
+import static org.zstack.cp.support.AgentReplies.failure;
 
 @QuarkusTest
 class ChangeVmPasswordTest extends RunningVmOnFakeAgent {
@@ -87,7 +87,7 @@ class ChangeVmPasswordTest extends RunningVmOnFakeAgent {
 
     @Test
     void anAgentFailureGetsSys1006WithTheAgentsErrorButNotThePassword() {
-        AGENT.answer(CHANGE_PASSWORD, Answer.ok("{\"success\": false, \"error\": \"qemu-ga refused " + GUEST_PASSWORD + "\"}"));
+        AGENT.answer(CHANGE_PASSWORD, Answer.ok(failure("qemu-ga refused " + GUEST_PASSWORD)));
         change("{\"changeVmPassword\": {\"password\": \"" + GUEST_PASSWORD + "\", \"account\": \"root\"}}")
                 .then().statusCode(503).body("error.code", equalTo("SYS.1006"))
                 .body("error.details", containsString("qemu-ga refused ******"))
@@ -125,7 +125,7 @@ class ChangeVmPasswordTest extends RunningVmOnFakeAgent {
         List<String> answers = new ArrayList<>();
         String body = "{\"changeVmPassword\": {\"password\": \"" + GUEST_PASSWORD + "\", \"account\": \"root\"}}";
         answers.add(change(body).then().statusCode(200).extract().asString());
-        AGENT.answer(CHANGE_PASSWORD, Answer.ok("{\"success\": false, \"error\": \"bad " + GUEST_PASSWORD + "\"}"));
+        AGENT.answer(CHANGE_PASSWORD, Answer.ok(failure("bad " + GUEST_PASSWORD)));
         answers.add(change(body).asString());
         AGENT.answer(CHANGE_PASSWORD, Answer.ok(SUCCESS).delayedBy(5_000));
         answers.add(change(body).asString());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
+import org.zstack.cp.support.AgentReplies;
 import org.zstack.cp.support.Api;
 import org.zstack.cp.support.FakeAgent;
 import org.zstack.cp.support.FakeAgent.Answer;
@@ -96,7 +97,7 @@ class GuestToolsStateTest extends RunningVmOnFakeAgent {
         zwatchIsRunning();
         AGENT.answer(GUEST_TOOLS, Answer.ok(state(vm, true, true, "4.6.11")));
         String before = update("{}").statusCode(200).extract().path("inventory.lastOpDate");
-        for (Answer failure : List.of(Answer.ok("{\"success\": false, \"error\": \"no agent\"}"),
+        for (Answer failure : List.of(Answer.ok(AgentReplies.failure("no agent")),
                 Answer.raised("Traceback (most recent call last): libvirtError"),
                 new Answer(500, "oops", 0), Answer.ok("{\"success\": true, \"states\": {}}"),
                 Answer.ok("{\"success\": true}").delayedBy(5_000))) {
