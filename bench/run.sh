@@ -103,9 +103,14 @@ else
   APIS=("${ALL_APIS[@]}")
 fi
 DEFAULT_APP_DIR="$REPO/target/quarkus-app"
-APP_DIR="${APP_DIR:-$DEFAULT_APP_DIR}"
-APP_DIR="$(cd "$REPO" && mkdir -p "$WORK" && cd "$(dirname "$APP_DIR")" 2>/dev/null && pwd)/$(basename "$APP_DIR")" \
-  || die "--app-dir: no such directory: $APP_DIR"
+if [ -z "$APP_DIR" ]; then
+  # Not resolved through cd: on a fresh clone target/ does not exist yet, the build below makes it.
+  APP_DIR="$DEFAULT_APP_DIR"
+else
+  APP_PARENT="$(cd "$REPO" && cd "$(dirname "$APP_DIR")" 2>/dev/null && pwd)" \
+    || die "--app-dir: no such directory: $APP_DIR"
+  APP_DIR="$APP_PARENT/$(basename "$APP_DIR")"
+fi
 PG_IMAGE="${TC_PG_IMAGE:-postgres:17}"
 
 # ---- 1. prerequisites ------------------------------------------------------------------------------------

@@ -9,45 +9,37 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zstack.cp.ops.Kustomize.only;
 
 /**
  * Renders both kustomize overlays with kubectl and checks that they agree with the application's configuration:
  * probe paths, the container port, the variables the Deployment sets, the shutdown budget, and the rest of the
  * deployment the operations issue asks for. CI installs kubectl; elsewhere the test is skipped without it.
+ * The database (CloudNativePG) and the connection budget: {@link DatabaseManifestTest}.
  */
 @QuarkusTest
 class KubernetesManifestTest {
-    private static final Pattern SECRET_FILE = Pattern.compile("=(secrets/[\\w.-]+)");
     /** Datasource settings the reactive client and Flyway read; Dev Services sets them in tests. */
     private static final Set<String> DATASOURCE_PROPERTIES = Set.of("quarkus.datasource.reactive.url",
             "quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password");
@@ -55,7 +47,7 @@ class KubernetesManifestTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void theOverlayRendersAndAgreesWithTheApplication(String overlay) throws Exception {
-        List<HasMetadata> objects = render(overlay);
+        List<HasMetadata> objects = Kustomize.renderWithPlaceholderSecrets(overlay);
         Config config = prodConfig();
 
         Deployment deployment = only(objects, Deployment.class, "zstack-update-service");
@@ -81,7 +73,9 @@ class KubernetesManifestTest {
             assertThat(asVariables).as("the application reads " + variable).contains(variable);
         }
         for (EnvVar env : app.getEnv()) {
-            if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
+            // The CloudNativePG operator makes <cluster>-app in the cluster (DatabaseManifestTest checks those refs).
+            if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null
+                    && !DatabaseManifestTest.madeByOperator(objects, env.getValueFrom().getSecretKeyRef().getName())) {
                 Secret secret = only(objects, Secret.class, env.getValueFrom().getSecretKeyRef().getName());
                 assertThat(secret.getData()).containsKey(env.getValueFrom().getSecretKeyRef().getKey());
             }
@@ -113,15 +107,7 @@ class KubernetesManifestTest {
         HorizontalPodAutoscaler hpa = only(objects, HorizontalPodAutoscaler.class, null);
         assertThat(hpa.getSpec().getMetrics().get(0).getResource().getName()).isEqualTo("cpu");
 
-        StatefulSet postgres = only(objects, StatefulSet.class, "zstack-postgres");
-        assertThat(postgres.getSpec().getVolumeClaimTemplates()).isNotEmpty();
-        NetworkPolicy policy = only(objects, NetworkPolicy.class, "zstack-postgres");
-        assertThat(policy.getSpec().getPodSelector().getMatchLabels())
-                .isEqualTo(postgres.getSpec().getTemplate().getMetadata().getLabels());
-        assertThat(policy.getSpec().getIngress()).hasSize(1);
-        assertThat(policy.getSpec().getIngress().get(0).getFrom()).singleElement().satisfies(from ->
-                assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
-                        .containsAllEntriesOf(from.getPodSelector().getMatchLabels()));
+        // The database objects, the connection budget and the fresh-clone render: DatabaseManifestTest.
     }
 
     /** Agents reply to the replica that waits: its pod IP (downward API), on the port its NetworkPolicy opens. */
@@ -139,7 +125,7 @@ class KubernetesManifestTest {
     }
 
     /** The configuration the packaged application runs with: application.properties in the prod profile. */
-    private static Config prodConfig() throws IOException {
+    static Config prodConfig() throws IOException {
         return new SmallRyeConfigBuilder().withProfile("prod").addDefaultInterceptors()
                 .withSources(new PropertiesConfigSource(
                         KubernetesManifestTest.class.getClassLoader().getResource("application.properties"), 250))
@@ -164,54 +150,5 @@ class KubernetesManifestTest {
                     names.addAll(only(objects, ConfigMap.class, from.getConfigMapRef().getName()).getData().keySet()));
         }
         return names;
-    }
-
-    private static <T extends HasMetadata> T only(List<HasMetadata> objects, Class<T> type, String name) {
-        List<T> found = objects.stream().filter(type::isInstance).map(type::cast)
-                .filter(o -> name == null || name.equals(o.getMetadata().getName())).toList();
-        assertThat(found).as(type.getSimpleName() + " " + name).hasSize(1);
-        return found.get(0);
-    }
-
-    /** Copies deploy/k8s, adds placeholder secret files where the overlay expects the user's, and renders it. */
-    private static List<HasMetadata> render(String overlay) throws IOException, InterruptedException {
-        boolean haveKubectl = new ProcessBuilder("kubectl", "version", "--client").start().waitFor() == 0;
-        if (!haveKubectl) {
-            assertThat(System.getenv("CI")).as("kubectl is required in CI (.ci/run installs it)").isNull();
-            Assumptions.abort("kubectl is not installed");
-        }
-        Path copy = Path.of("target", "k8s-render");
-        copyTree(Path.of("deploy", "k8s"), copy);
-        Path overlayDir = copy.resolve("overlays").resolve(overlay);
-        Matcher m = SECRET_FILE.matcher(Files.readString(overlayDir.resolve("kustomization.yaml")));
-        while (m.find()) {
-            Path file = overlayDir.resolve(m.group(1));
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, "placeholder-" + file.getFileName());
-        }
-        Process kubectl = new ProcessBuilder("kubectl", "kustomize", overlayDir.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String yaml = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(kubectl.waitFor()).as("kubectl kustomize " + overlay).isZero();
-        List<HasMetadata> objects = new ArrayList<>();
-        for (String doc : yaml.split("(?m)^---$")) {
-            if (!doc.isBlank()) {
-                objects.add(Serialization.unmarshal(doc, HasMetadata.class));
-            }
-        }
-        return objects;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }

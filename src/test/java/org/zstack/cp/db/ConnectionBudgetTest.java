@@ -1,0 +1,47 @@
+package org.zstack.cp.db;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.zstack.cp.support.Db;
+import org.zstack.cp.support.Poll;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * After start-up the service holds only its reactive connections (the pool and the readiness check's one): Flyway's
+ * JDBC connection is closed once the migration is done, and neither readiness nor anything else opens it again.
+ * This is what deploy/k8s's connection budget (KubernetesManifestTest) counts per pod.
+ */
+@QuarkusTest
+class ConnectionBudgetTest {
+    /** PgJDBC's own application_name, unless application.properties names the Flyway connection. */
+    private static final String JDBC_DEFAULT_NAME = "PostgreSQL JDBC Driver";
+    private static final String CLIENT_BACKENDS = "SELECT count(*) FROM pg_stat_activity"
+            + " WHERE datname = current_database() AND backend_type = 'client backend'";
+
+    @Test
+    void afterStartOnlyTheReactivePoolAndTheReadinessConnectionAreOpen() {
+        String jdbcName = ConfigProvider.getConfig().getOptionalValue(
+                "quarkus.datasource.jdbc.additional-jdbc-properties.ApplicationName", String.class)
+                .orElse(JDBC_DEFAULT_NAME);
+        int reactiveMax = ConfigProvider.getConfig().getValue("quarkus.datasource.reactive.max-size", Integer.class);
+
+        Poll.until(Duration.ofSeconds(30), "Flyway's JDBC connection is closed after the migration",
+                () -> jdbcConnections(jdbcName) == 0);
+
+        for (int i = 0; i < 5; i++) {
+            RestAssured.get("/q/health/ready").then().statusCode(200);
+        }
+        assertThat(jdbcConnections(jdbcName)).as("JDBC connections after readiness checks").isZero();
+        assertThat(Db.count(CLIENT_BACKENDS)).as("connections of the service to its database")
+                .isLessThanOrEqualTo(reactiveMax + 1L);
+    }
+
+    private static long jdbcConnections(String applicationName) {
+        return Db.count(CLIENT_BACKENDS + " AND application_name = $1", applicationName);
+    }
+}
