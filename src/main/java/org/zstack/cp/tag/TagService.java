@@ -1,8 +1,6 @@
 package org.zstack.cp.tag;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.zstack.cp.api.Query;
@@ -10,11 +8,6 @@ import org.zstack.cp.api.QueryFields;
 import org.zstack.cp.api.QueryRunner;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.Tags;
-import org.zstack.cp.api.Uuids;
-
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
 
 /** Attaches request tags to resources, once per (resource, tag), inside the caller's transaction. */
 @ApplicationScoped
@@ -35,14 +28,14 @@ public class TagService {
         if (tags.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return insert("system_tag", resourceUuid, resourceType, tags.storedSystemTags())
-                .flatMap(v -> insert("user_tag", resourceUuid, resourceType, tags.userTags()));
+        return systemTags.attach(resourceUuid, resourceType, tags.storedSystemTags())
+                .flatMap(v -> userTags.attach(resourceUuid, resourceType, tags.userTags()));
     }
 
     /** Must run inside a transaction; removes every tag of a deleted resource. */
     public Uni<Void> detachAll(String resourceUuid) {
-        return systemTags.delete("resourceUuid", resourceUuid)
-                .flatMap(n -> userTags.delete("resourceUuid", resourceUuid))
+        return systemTags.detachAll(resourceUuid)
+                .flatMap(n -> userTags.detachAll(resourceUuid))
                 .replaceWithVoid();
     }
 
@@ -54,22 +47,5 @@ public class TagService {
     @WithSession
     public Uni<Replies.Inventories<UserTagInventory>> queryUserTags(Query query) {
         return QueryRunner.run(userTags, query, UserTagInventory::from);
-    }
-
-    private static Uni<Void> insert(String table, String resourceUuid, String resourceType, List<String> tags) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return Multi.createFrom().iterable(tags)
-                .onItem().transformToUniAndConcatenate(tag -> Panache.getSession().flatMap(session -> session
-                        .createNativeQuery("INSERT INTO " + table + " (uuid, resource_uuid, resource_type, tag, "
-                                + "create_date, last_op_date) VALUES (:uuid, :resource, :type, :tag, :now, :now) "
-                                + "ON CONFLICT (resource_uuid, tag) DO NOTHING")
-                        .setParameter("uuid", Uuids.random())
-                        .setParameter("resource", resourceUuid)
-                        .setParameter("type", resourceType)
-                        .setParameter("tag", tag)
-                        .setParameter("now", now)
-                        .executeUpdate()))
-                .collect().last()
-                .replaceWithVoid();
     }
 }
