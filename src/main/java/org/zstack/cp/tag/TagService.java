@@ -8,8 +8,9 @@ import org.zstack.cp.api.QueryFields;
 import org.zstack.cp.api.QueryRunner;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.Tags;
+import org.zstack.cp.db.Transactions;
 
-/** Attaches request tags to resources, once per (resource, tag), inside the caller's transaction. */
+/** Attaches request tags to resources, once per (resource, tag), inside the caller's transaction; and DeleteTag. */
 @ApplicationScoped
 public class TagService {
     /** Both tag inventories have the same fields, so either names what {@code fields=} may select. */
@@ -17,10 +18,12 @@ public class TagService {
             .text("uuid", "resourceUuid", "resourceType", "tag").date("createDate", "lastOpDate");
     private final TagRepositories.SystemTags systemTags;
     private final TagRepositories.UserTags userTags;
+    private final Transactions transactions;
 
-    TagService(TagRepositories.SystemTags systemTags, TagRepositories.UserTags userTags) {
+    TagService(TagRepositories.SystemTags systemTags, TagRepositories.UserTags userTags, Transactions transactions) {
         this.systemTags = systemTags;
         this.userTags = userTags;
+        this.transactions = transactions;
     }
 
     /** Must run inside a transaction; a tag that is already attached is left as it is. */
@@ -37,6 +40,16 @@ public class TagService {
         return systemTags.detachAll(resourceUuid)
                 .flatMap(n -> userTags.detachAll(resourceUuid))
                 .replaceWithVoid();
+    }
+
+    /**
+     * ZStack's DeleteTag: the system or user tag of that UUID is removed. A UUID that names no tag is no error, as in
+     * ZStack, whose TagManagerImpl removes by primary key and answers an empty event either way.
+     */
+    public Uni<Void> delete(String uuid) {
+        return transactions.concluding(() -> systemTags.deleteById(uuid)
+                .flatMap(system -> userTags.deleteById(uuid))
+                .replaceWithVoid());
     }
 
     @WithSession
