@@ -50,9 +50,9 @@ public class OpenApiConventions implements OASFilter {
         components.addSchema(ERROR_SCHEMA, errorSchema());
         components.getSchemas().forEach((name, schema) -> {
             if (name.endsWith("Body")) {
-                schema.addProperty("systemTags",
-                        tagList("System tags; validationOnly runs every check and writes nothing"));
-                schema.addProperty("userTags", tagList("User tags"));
+                schema.addProperty("systemTags", tagList("System tags, token or token::value; validationOnly "
+                        + "runs every check and writes nothing", TagForm.SYSTEM_REGEX));
+                schema.addProperty("userTags", tagList("User tags: free text without control characters", null));
             }
             if (schema.getProperties() != null && (schema.getProperties().containsKey("inventory")
                     || schema.getProperties().containsKey("inventories"))) {
@@ -136,9 +136,10 @@ public class OpenApiConventions implements OASFilter {
                 .additionalPropertiesSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
     }
 
-    private static Schema tagList(String description) {
+    private static Schema tagList(String description, String pattern) {
         return OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).description(description)
-                .items(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(2048));
+                .items(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(TagForm.MAX_LENGTH)
+                        .pattern(pattern));
     }
 
     private static Schema errorSchema() {

@@ -10,12 +10,12 @@ import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** Turns a JSON node into validated parameters and reads the tags of a body. */
 @Singleton
 public class RequestReader {
-    static final int MAX_TAG_LENGTH = 2048;
     private final ObjectMapper mapper;
     private final Validator validator;
 
@@ -51,14 +51,14 @@ public class RequestReader {
         List<String> user = new ArrayList<>();
         for (JsonNode node : List.of(body, actionNode)) {
             if (node != null && node.isObject()) {
-                addTags(node, "systemTags", system);
-                addTags(node, "userTags", user);
+                addTags(node, "systemTags", TagForm::systemTag, system);
+                addTags(node, "userTags", TagForm::userTag, user);
             }
         }
         return system.isEmpty() && user.isEmpty() ? Tags.NONE : new Tags(List.copyOf(system), List.copyOf(user));
     }
 
-    private static void addTags(JsonNode node, String field, List<String> into) {
+    private static void addTags(JsonNode node, String field, UnaryOperator<String> form, List<String> into) {
         JsonNode tags = node.get(field);
         if (tags == null || tags.isNull()) {
             return;
@@ -71,11 +71,7 @@ public class RequestReader {
                 throw ApiException.badRequest("field [" + field + "] has the wrong type; expected a list of strings");
             }
             NulCharacters.check(field, tag.textValue());
-            String text = tag.textValue().trim();
-            if (text.isEmpty() || text.length() > MAX_TAG_LENGTH || text.startsWith("::")) {
-                throw ApiException.invalidArgument("field [" + field + "] holds a tag that is empty, longer than "
-                        + MAX_TAG_LENGTH + " characters, or has no token");
-            }
+            String text = form.apply(tag.textValue());
             if (!into.contains(text)) {
                 into.add(text);
             }

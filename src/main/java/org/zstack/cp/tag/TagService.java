@@ -1,8 +1,6 @@
 package org.zstack.cp.tag;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.zstack.cp.api.Query;
@@ -10,13 +8,9 @@ import org.zstack.cp.api.QueryFields;
 import org.zstack.cp.api.QueryRunner;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.Tags;
-import org.zstack.cp.api.Uuids;
+import org.zstack.cp.db.Transactions;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-
-/** Attaches request tags to resources, once per (resource, tag), inside the caller's transaction. */
+/** Attaches request tags to resources, once per (resource, tag), inside the caller's transaction; and DeleteTag. */
 @ApplicationScoped
 public class TagService {
     /** Both tag inventories have the same fields, so either names what {@code fields=} may select. */
@@ -24,10 +18,12 @@ public class TagService {
             .text("uuid", "resourceUuid", "resourceType", "tag").date("createDate", "lastOpDate");
     private final TagRepositories.SystemTags systemTags;
     private final TagRepositories.UserTags userTags;
+    private final Transactions transactions;
 
-    TagService(TagRepositories.SystemTags systemTags, TagRepositories.UserTags userTags) {
+    TagService(TagRepositories.SystemTags systemTags, TagRepositories.UserTags userTags, Transactions transactions) {
         this.systemTags = systemTags;
         this.userTags = userTags;
+        this.transactions = transactions;
     }
 
     /** Must run inside a transaction; a tag that is already attached is left as it is. */
@@ -35,15 +31,25 @@ public class TagService {
         if (tags.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return insert("system_tag", resourceUuid, resourceType, tags.storedSystemTags())
-                .flatMap(v -> insert("user_tag", resourceUuid, resourceType, tags.userTags()));
+        return systemTags.attach(resourceUuid, resourceType, tags.storedSystemTags())
+                .flatMap(v -> userTags.attach(resourceUuid, resourceType, tags.userTags()));
     }
 
     /** Must run inside a transaction; removes every tag of a deleted resource. */
     public Uni<Void> detachAll(String resourceUuid) {
-        return systemTags.delete("resourceUuid", resourceUuid)
-                .flatMap(n -> userTags.delete("resourceUuid", resourceUuid))
+        return systemTags.detachAll(resourceUuid)
+                .flatMap(n -> userTags.detachAll(resourceUuid))
                 .replaceWithVoid();
+    }
+
+    /**
+     * ZStack's DeleteTag: the system or user tag of that UUID is removed. A UUID that names no tag is no error, as in
+     * ZStack, whose TagManagerImpl removes by primary key and answers an empty event either way.
+     */
+    public Uni<Void> delete(String uuid) {
+        return transactions.concluding(() -> systemTags.deleteById(uuid)
+                .flatMap(system -> userTags.deleteById(uuid))
+                .replaceWithVoid());
     }
 
     @WithSession
@@ -54,22 +60,5 @@ public class TagService {
     @WithSession
     public Uni<Replies.Inventories<UserTagInventory>> queryUserTags(Query query) {
         return QueryRunner.run(userTags, query, UserTagInventory::from);
-    }
-
-    private static Uni<Void> insert(String table, String resourceUuid, String resourceType, List<String> tags) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return Multi.createFrom().iterable(tags)
-                .onItem().transformToUniAndConcatenate(tag -> Panache.getSession().flatMap(session -> session
-                        .createNativeQuery("INSERT INTO " + table + " (uuid, resource_uuid, resource_type, tag, "
-                                + "create_date, last_op_date) VALUES (:uuid, :resource, :type, :tag, :now, :now) "
-                                + "ON CONFLICT (resource_uuid, tag) DO NOTHING")
-                        .setParameter("uuid", Uuids.random())
-                        .setParameter("resource", resourceUuid)
-                        .setParameter("type", resourceType)
-                        .setParameter("tag", tag)
-                        .setParameter("now", now)
-                        .executeUpdate()))
-                .collect().last()
-                .replaceWithVoid();
     }
 }

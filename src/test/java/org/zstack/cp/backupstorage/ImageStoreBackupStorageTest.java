@@ -111,8 +111,8 @@ class ImageStoreBackupStorageTest {
                 .get(0).getString(0);
         act("{\"updateimagestorebackupstorage\":{\"username\":\"admin2\",\"password\":\"" + NEW_SSH_PASSWORD
                 + "\",\"hostname\":\"" + hostname + "\",\"sshPort\":1,\"name\":\"New Name\","
-                + "\"description\":\"Public Backup Storage\",\"systemTags\":[\"<systemTags>\"],"
-                + "\"userTags\":[\"<userTags>\"]}}")
+                + "\"description\":\"Public Backup Storage\",\"systemTags\":[\"documented::backupStorage\"],"
+                + "\"userTags\":[\"owner::docs\"]}}")
                 .statusCode(200)
                 .body("inventory.uuid", equalTo(bs))
                 .body("inventory.name", equalTo("New Name"))
@@ -134,9 +134,9 @@ class ImageStoreBackupStorageTest {
                 .get(0).getString(0);
         assertThat(after).isNotEqualTo(before).doesNotContain(NEW_SSH_PASSWORD);
         Api.as().queryParam("q", "resourceUuid=" + bs).get("/zstack/v1/user-tags")
-                .then().body("inventories.tag", contains("<userTags>"));
+                .then().body("inventories.tag", contains("owner::docs"));
         Api.as().queryParam("q", "resourceUuid=" + bs).get("/zstack/v1/system-tags")
-                .then().body("inventories.tag", contains("<systemTags>"));
+                .then().body("inventories.tag", contains("documented::backupStorage"));
     }
 
     @Test

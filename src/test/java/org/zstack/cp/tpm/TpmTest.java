@@ -76,7 +76,7 @@ class TpmTest {
     @Test
     void theDocumentedCurlBodySucceeds() {
         update("{\"updatetpm\":{\"vmInstanceUuid\":\"" + vm + "\",\"tpmUuid\":\"" + tpm + "\",\"keyProviderUuid\":\""
-                + kp2 + "\"},\"systemTags\":[\"<systemTags>\"],\"userTags\":[\"<userTags>\"]}")
+                + kp2 + "\"},\"systemTags\":[\"documented::tpm\"],\"userTags\":[\"owner::docs\"]}")
                 .statusCode(200)
                 .body("inventory.uuid", equalTo(tpm))
                 .body("inventory.name", equalTo("TPM-for-VM-" + vm))

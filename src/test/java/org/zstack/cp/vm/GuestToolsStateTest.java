@@ -54,7 +54,7 @@ class GuestToolsStateTest extends RunningVmOnFakeAgent {
     @Test
     void theDocumentedCurlBodyOnARunningVmStoresTheAgentsAnswer() {
         AGENT.answer(GUEST_TOOLS, Answer.ok(state(vm, true, true, "4.6.11")));
-        update("{\"systemTags\":[\"<systemTags>\"],\"userTags\":[\"<userTags>\"]}").statusCode(200)
+        update("{\"systemTags\":[\"documented::guestTools\"],\"userTags\":[\"owner::docs\"]}").statusCode(200)
                 .body("inventory.vmInstanceUuid", equalTo(vm))
                 .body("inventory.qgaState", equalTo("Running"))
                 .body("inventory.zwatchState", equalTo("NotInstalled"))
