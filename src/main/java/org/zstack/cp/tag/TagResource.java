@@ -13,9 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.zstack.cp.api.Action;
-import org.zstack.cp.api.ActionDispatcher;
 import org.zstack.cp.api.Dispatchers;
-import org.zstack.cp.api.NoParams;
 import org.zstack.cp.api.RunsToCompletion;
 import org.zstack.cp.api.QueryParser;
 import org.zstack.cp.api.Replies;
@@ -24,12 +22,11 @@ import org.zstack.cp.api.Replies;
 @Path("/zstack/v1")
 public class TagResource {
     private final TagService service;
-    private final ActionDispatcher deletion;
+    private final Dispatchers dispatchers;
 
     public TagResource(TagService service, Dispatchers dispatchers) {
         this.service = service;
-        this.deletion = dispatchers.bodiless(Action.of("DeleteTag", NoParams.class,
-                request -> service.delete(request.targetUuid())));
+        this.dispatchers = dispatchers;
     }
 
     @Operation(operationId = "QuerySystemTag", summary = "Query system tags")
@@ -53,6 +50,6 @@ public class TagResource {
     @DELETE
     @Path("/tags/{uuid}")
     public Uni<Object> delete(@PathParam("uuid") String uuid) {
-        return deletion.dispatch(uuid);
+        return dispatchers.bodiless(uuid, Action.bodiless("DeleteTag", service::delete));
     }
 }
