@@ -31,8 +31,8 @@ public class AdminAccount {
     }
 
     void onStart(@Observes StartupEvent event) {
-        boolean created = accounts.insertIfNameFree(Uuids.random(), NAME, hasher.hash(Digests.sha512Hex(password)), TYPE)
-                .await().indefinitely();
+        String hash = hasher.hash(Digests.sha512Hex(password));
+        boolean created = accounts.insertIfNameFree(Uuids.random(), NAME, hash, TYPE).await().indefinitely();
         if (created) {
             LOG.info("created the admin account");
         }

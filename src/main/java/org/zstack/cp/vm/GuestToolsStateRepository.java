@@ -2,10 +2,11 @@ package org.zstack.cp.vm;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import org.zstack.cp.db.Statement;
+import org.zstack.cp.db.DatabaseDeadline;
 import org.zstack.cp.db.TransactionSql;
 
 import java.time.Instant;
@@ -15,8 +16,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class GuestToolsStateRepository implements PanacheRepositoryBase<GuestToolsStateEntity, String> {
     /** The columns {@link #snapshot} reads, from a query that names the table {@code g}. */
-    static final String COLUMNS = "g.vm_instance_uuid, g.qga_state, g.zwatch_state, g.version, g.platform AS g_platform, "
-            + "g.os_type, g.create_date, g.last_op_date";
+    static final String COLUMNS = "g.vm_instance_uuid, g.qga_state, g.zwatch_state, g.version, "
+            + "g.platform AS g_platform, g.os_type, g.create_date, g.last_op_date";
     /**
      * The one write of a row: the new state and {@code last_op_date}, only if the row still holds the state it was
      * computed from (a version check on the whole state).
@@ -25,6 +26,13 @@ public class GuestToolsStateRepository implements PanacheRepositoryBase<GuestToo
             + "version = $4, platform = $5, os_type = $6, last_op_date = $7 WHERE vm_instance_uuid = $1 "
             + "AND qga_state = $8 AND zwatch_state = $9 AND version IS NOT DISTINCT FROM $10 "
             + "AND platform IS NOT DISTINCT FROM $11 AND os_type IS NOT DISTINCT FROM $12";
+    private final Pool pool;
+    private final DatabaseDeadline deadlines;
+
+    GuestToolsStateRepository(Pool pool, DatabaseDeadline deadlines) {
+        this.pool = pool;
+        this.deadlines = deadlines;
+    }
 
     /** The row of {@link #COLUMNS}; null when the query found none (a left join). */
     static GuestToolsSnapshot snapshot(Row row) {
@@ -37,14 +45,18 @@ public class GuestToolsStateRepository implements PanacheRepositoryBase<GuestToo
                 row.getOffsetDateTime("create_date").toInstant(), row.getOffsetDateTime("last_op_date").toInstant());
     }
 
-    /** {@code next} in place of {@code expected}, as one statement; empty when another call changed the row first. */
-    Statement<GuestToolsSnapshot> compareAndSet(GuestToolsSnapshot expected, GuestToolsSnapshot next) {
-        return client -> write(TransactionSql.on(client), expected, next);
+    /**
+     * {@code next} in place of {@code expected}: one statement on the pool, a transaction by itself, under the
+     * database deadline; empty when another call changed the row first.
+     */
+    Uni<Optional<GuestToolsSnapshot>> compareAndSet(GuestToolsSnapshot expected, GuestToolsSnapshot next) {
+        return deadlines.statement(() -> write(TransactionSql.on(pool), expected, next));
     }
 
     /** The row locked until the transaction ends ({@code SELECT ... FOR UPDATE}); null when there is none. */
     Uni<GuestToolsSnapshot> findForUpdate(String vmUuid) {
-        return findById(vmUuid, LockModeType.PESSIMISTIC_WRITE).map(row -> row == null ? null : GuestToolsSnapshot.of(row));
+        return findById(vmUuid, LockModeType.PESSIMISTIC_WRITE)
+                .map(row -> row == null ? null : GuestToolsSnapshot.of(row));
     }
 
     /** Writes {@code next} over the row this transaction has locked by {@link #findForUpdate}. */

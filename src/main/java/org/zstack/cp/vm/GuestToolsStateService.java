@@ -48,11 +48,13 @@ public class GuestToolsStateService {
     public Uni<GuestToolsStateInventory> update(ApiRequest<?> request) {
         return updates.run(request, GuestToolsStateService::requireState, this::observe,
                 (vm, observation) -> observation.isEmpty() ? Uni.createFrom().item(vm.guestTools().inventory())
-                        : write(vm.guestTools(), observation.get(), request.tags()).map(GuestToolsSnapshot::inventory));
+                        : write(vm.guestTools(), observation.get(), request.tags())
+                                .map(GuestToolsSnapshot::inventory));
     }
 
     public Uni<Replies.Inventories<GuestToolsStateInventory>> query(Query query) {
-        return transactions.withSession(() -> QueryRunner.run(states, query, row -> GuestToolsSnapshot.of(row).inventory()));
+        return transactions.withSession(() -> QueryRunner.run(states, query,
+                row -> GuestToolsSnapshot.of(row).inventory()));
     }
 
     private static void requireState(VmOnHost vm) {
@@ -61,7 +63,8 @@ public class GuestToolsStateService {
         }
     }
 
-    private Uni<GuestToolsSnapshot> write(GuestToolsSnapshot read, GuestToolsObservation observation, Tags requestTags) {
+    private Uni<GuestToolsSnapshot> write(GuestToolsSnapshot read, GuestToolsObservation observation,
+                                          Tags requestTags) {
         if (!requestTags.isEmpty()) {
             return transactions.concluding(() -> underLock(read.vmInstanceUuid(), observation, requestTags));
         }
@@ -69,8 +72,9 @@ public class GuestToolsStateService {
         if (next.sameStateAs(read)) {
             return Uni.createFrom().item(read);
         }
-        return transactions.writeOrExplain(states.compareAndSet(read, next),
-                () -> underLock(read.vmInstanceUuid(), observation, requestTags));
+        return states.compareAndSet(read, next).flatMap(written -> written.isPresent()
+                ? Uni.createFrom().item(written.get())
+                : transactions.concluding(() -> underLock(read.vmInstanceUuid(), observation, requestTags)));
     }
 
     /** In a transaction: the events applied to the row as it is now, under its lock. */
