@@ -38,8 +38,8 @@ public class HostService {
 
     public Uni<HostInventory> add(ApiRequest<AddKvmHostParams> request) {
         AddKvmHostParams p = request.params();
-        return transactions.concluding(() -> hosts.count("managementIp", p.managementIp()).flatMap(existing -> {
-            if (existing > 0) {
+        return transactions.concluding(() -> hosts.managementIpTaken(p.managementIp()).flatMap(taken -> {
+            if (taken) {
                 throw duplicateIp(p.managementIp());
             }
             if (request.validationOnly()) {

@@ -1,12 +1,10 @@
 package org.zstack.cp.session;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.zstack.cp.api.RetryLater;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,36 +15,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * Counts failed logins in {@code login_failure}, shared by all replicas and timed by the database's clock, under
  * three keys: (account, address), the account alone (address {@code ''}) and the address alone (account {@code ''}).
  * A login whose keys are locked is refused before its password is looked at, and such refusals are not counted, so
- * one address adds at most {@code max-failures} to an account's count per lockout. Each call is one statement on
- * the pool: no connection is held across the password check. A lock never ends early, so a replica remembers the
- * locks it has seen and refuses a flood against them without asking the database.
+ * one address adds at most {@code max-failures} to an account's count per lockout. Each call is one statement of
+ * {@link LoginFailureRepository}: no connection is held across the password check. A lock never ends early, so a
+ * replica remembers the locks it has seen and refuses a flood against them without asking the database.
  */
 @ApplicationScoped
 public class LoginLimiter {
     static final String ANY = "";
     private static final int SWEEP_EVERY = 256;
     private static final int MAX_KNOWN_LOCKS = 100_000;
-    private static final String LOCKS = "SELECT account_name, address, failures, "
-            + "CEIL(EXTRACT(EPOCH FROM last_failure - now()) + $3)::bigint AS locked_for FROM login_failure "
-            + "WHERE (account_name, address) IN (($1, $2), ($1, ''), ('', $2))";
-    private static final String RECORD = "INSERT INTO login_failure AS f "
-            + "(account_name, address, failures, window_start, last_failure) "
-            + "SELECT n, a, 1, now(), now() FROM unnest($1::varchar[], $2::varchar[]) AS k(n, a) ORDER BY n, a "
-            + "ON CONFLICT (account_name, address) DO UPDATE SET "
-            + "failures = CASE WHEN f.window_start > now() - make_interval(secs => $3) THEN f.failures + 1 ELSE 1 END, "
-            + "window_start = CASE WHEN f.window_start > now() - make_interval(secs => $3) "
-            + "THEN f.window_start ELSE now() END, "
-            + "last_failure = now() "
-            + "RETURNING account_name, address, failures";
-    private static final String FORGET = "DELETE FROM login_failure WHERE account_name = $1 AND address = $2";
-    private static final String SWEEP = "DELETE FROM login_failure WHERE last_failure < now() - make_interval(secs => $1)";
-    private final Pool pool;
+    private final LoginFailureRepository failures;
     private final LoginConfig config;
     private final AtomicLong recorded = new AtomicLong();
     private final ConcurrentHashMap<String, Instant> knownLocks = new ConcurrentHashMap<>();
 
-    public LoginLimiter(Pool pool, LoginConfig config) {
-        this.pool = pool;
+    public LoginLimiter(LoginFailureRepository failures, LoginConfig config) {
+        this.failures = failures;
         this.config = config;
     }
 
@@ -64,26 +48,23 @@ public class LoginLimiter {
 
     /** Fails with {@link RetryLater} while the database has one of the login's keys locked. */
     public Uni<Void> requireUnlocked(String account, String address) {
-        return pool.preparedQuery(LOCKS).execute(Tuple.of(account, address, (double) config.lockout().toSeconds()))
-                .map(rows -> {
-                    RetryLater longest = null;
-                    for (Row row : rows) {
-                        String name = row.getString("account_name");
-                        String addr = row.getString("address");
-                        int limit = limitOf(name, addr);
-                        long left = row.getLong("locked_for");
-                        if (limit > 0 && row.getInteger("failures") >= limit && left > 0) {
-                            remember(name, addr, Instant.now().plusSeconds(left));
-                            if (longest == null || left > longest.retryAfterSeconds()) {
-                                longest = locked(name, addr, left);
-                            }
-                        }
+        return failures.countsOf(account, address, config.lockout()).map(counts -> {
+            RetryLater longest = null;
+            for (LoginFailureCount count : counts) {
+                int limit = limitOf(count.accountName(), count.address());
+                long left = count.lockedForSeconds();
+                if (limit > 0 && count.failures() >= limit && left > 0) {
+                    remember(count.accountName(), count.address(), Instant.now().plusSeconds(left));
+                    if (longest == null || left > longest.retryAfterSeconds()) {
+                        longest = locked(count.accountName(), count.address(), left);
                     }
-                    if (longest != null) {
-                        throw longest;
-                    }
-                    return null;
-                });
+                }
+            }
+            if (longest != null) {
+                throw longest;
+            }
+            return null;
+        });
     }
 
     public Uni<Void> recordFailure(String account, String address) {
@@ -98,29 +79,24 @@ public class LoginLimiter {
         if (names.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Uni<Void> record = pool.preparedQuery(RECORD)
-                .execute(Tuple.of(names.toArray(String[]::new), addresses.toArray(String[]::new),
-                        (double) config.failureWindow().toSeconds()))
-                .invoke(rows -> {
-                    for (Row row : rows) {
-                        String name = row.getString("account_name");
-                        String addr = row.getString("address");
-                        if (row.getInteger("failures") >= limitOf(name, addr)) {
-                            remember(name, addr, Instant.now().plus(config.lockout()));
-                        }
-                    }
-                })
-                .replaceWithVoid();
+        Uni<Void> record = failures.record(names, addresses, config.failureWindow()).invoke(counts -> {
+            for (LoginFailureCount count : counts) {
+                if (count.failures() >= limitOf(count.accountName(), count.address())) {
+                    remember(count.accountName(), count.address(), Instant.now().plus(config.lockout()));
+                }
+            }
+        }).replaceWithVoid();
         if (recorded.incrementAndGet() % SWEEP_EVERY != 0) {
             return record;
         }
-        double stale = Math.max(config.failureWindow().toSeconds(), config.lockout().toSeconds());
-        return record.call(() -> pool.preparedQuery(SWEEP).execute(Tuple.of(stale)));
+        Duration stale = config.failureWindow().compareTo(config.lockout()) >= 0 ? config.failureWindow()
+                : config.lockout();
+        return record.call(() -> failures.sweep(stale));
     }
 
     /** After a successful login: the (account, address) key starts again; the wider keys keep counting. */
     public Uni<Void> forget(String account, String address) {
-        return pool.preparedQuery(FORGET).execute(Tuple.of(account, address)).replaceWithVoid();
+        return failures.forget(account, address);
     }
 
     private static String[][] keys(String account, String address) {

@@ -1,19 +1,12 @@
 package org.zstack.cp.session;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowIterator;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.zstack.cp.api.ApiException;
 import org.zstack.cp.api.ErrorCode;
-import org.zstack.cp.db.DatabaseDeadline;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,8 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class SessionAuthenticator {
     static final Duration REFRESH_INTERVAL = Duration.ofMinutes(1);
     private static final int MAX_CACHED = 100_000;
-    private final Pool pool;
-    private final DatabaseDeadline deadlines;
+    private final SessionRepository sessions;
     private final SessionConfig config;
     private final ConcurrentHashMap<String, Known> cache = new ConcurrentHashMap<>();
 
@@ -35,9 +27,8 @@ public class SessionAuthenticator {
     private record Known(String accountUuid, Instant expiredDate, Instant lastWrite, Instant readAt) {
     }
 
-    public SessionAuthenticator(Pool pool, DatabaseDeadline deadlines, SessionConfig config) {
-        this.pool = pool;
-        this.deadlines = deadlines;
+    public SessionAuthenticator(SessionRepository sessions, SessionConfig config) {
+        this.sessions = sessions;
         this.config = config;
     }
 
@@ -49,35 +40,25 @@ public class SessionAuthenticator {
                 && known.expiredDate().isAfter(now) && known.lastWrite().plus(REFRESH_INTERVAL).isAfter(now)) {
             return Uni.createFrom().item(known.accountUuid());
         }
-        return deadlines.statement(() -> pool
-                        .preparedQuery("SELECT expired_date, last_op_date, account_uuid FROM session WHERE uuid = $1")
-                .execute(Tuple.of(sessionUuid)))
-                .flatMap(rows -> {
-                    RowIterator<Row> it = rows.iterator();
-                    if (!it.hasNext()) {
-                        cache.remove(sessionUuid);
-                        return Uni.createFrom().failure(invalid("the session [" + sessionUuid + "] is not found"));
-                    }
-                    Row row = it.next();
-                    Instant expiredDate = row.getOffsetDateTime("expired_date").toInstant();
-                    if (!expiredDate.isAfter(now)) {
-                        cache.remove(sessionUuid);
-                        return Uni.createFrom().failure(invalid("the session [" + sessionUuid + "] has expired"));
-                    }
-                    Instant lastWrite = row.getOffsetDateTime("last_op_date").toInstant();
-                    String account = row.getString("account_uuid");
-                    if (lastWrite.plus(REFRESH_INTERVAL).isAfter(now)) {
-                        remember(sessionUuid, new Known(account, expiredDate, lastWrite, now));
-                        return Uni.createFrom().item(account);
-                    }
-                    Instant slid = now.plus(config.timeout());
-                    return deadlines.statement(() -> pool
-                                    .preparedQuery("UPDATE session SET expired_date = $2, last_op_date = $3 "
-                                    + "WHERE uuid = $1 AND last_op_date < $4")
-                            .execute(Tuple.of(sessionUuid, utc(slid), utc(now), utc(now.minus(REFRESH_INTERVAL)))))
-                            .invoke(updated -> remember(sessionUuid, new Known(account, slid, now, now)))
-                            .replaceWith(account);
-                });
+        return sessions.findExpiry(sessionUuid).flatMap(stored -> {
+            if (stored == null) {
+                cache.remove(sessionUuid);
+                return Uni.createFrom().failure(invalid("the session [" + sessionUuid + "] is not found"));
+            }
+            if (!stored.expiredDate().isAfter(now)) {
+                cache.remove(sessionUuid);
+                return Uni.createFrom().failure(invalid("the session [" + sessionUuid + "] has expired"));
+            }
+            String account = stored.accountUuid();
+            if (stored.lastWrite().plus(REFRESH_INTERVAL).isAfter(now)) {
+                remember(sessionUuid, new Known(account, stored.expiredDate(), stored.lastWrite(), now));
+                return Uni.createFrom().item(account);
+            }
+            Instant slid = now.plus(config.timeout());
+            return sessions.slide(sessionUuid, slid, now, now.minus(REFRESH_INTERVAL))
+                    .invoke(() -> remember(sessionUuid, new Known(account, slid, now, now)))
+                    .replaceWith(account);
+        });
     }
 
     /** Forgets a session that has just ended here, so that this replica refuses it from now on. */
@@ -97,10 +78,6 @@ public class SessionAuthenticator {
             }
         }
         cache.put(sessionUuid, known);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static ApiException invalid(String details) {

@@ -16,7 +16,7 @@ import org.zstack.cp.api.Uuids;
 import org.zstack.cp.db.Transactions;
 import org.zstack.cp.tag.TagService;
 import org.zstack.cp.vm.VmInstanceEntity;
-import org.zstack.cp.vm.VmInstanceRepository;
+import org.zstack.cp.vm.VmInstanceLookup;
 import org.zstack.cp.vm.VmState;
 
 import java.time.Instant;
@@ -38,12 +38,12 @@ public class TpmService {
     private final TpmRepositories.Tpms tpms;
     private final TpmRepositories.KeyProviders keyProviders;
     private final TpmRepositories.HostRefs hostRefs;
-    private final VmInstanceRepository vms;
+    private final VmInstanceLookup vms;
     private final TagService tags;
     private final Transactions transactions;
 
     TpmService(TpmRepositories.Tpms tpms, TpmRepositories.KeyProviders keyProviders, TpmRepositories.HostRefs hostRefs,
-               VmInstanceRepository vms, TagService tags, Transactions transactions) {
+               VmInstanceLookup vms, TagService tags, Transactions transactions) {
         this.tpms = tpms;
         this.keyProviders = keyProviders;
         this.hostRefs = hostRefs;

@@ -1,7 +1,6 @@
 package org.zstack.cp.vm;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.zstack.cp.agent.KvmAgent;
@@ -11,18 +10,18 @@ import org.zstack.cp.api.Query;
 import org.zstack.cp.api.QueryFields;
 import org.zstack.cp.api.QueryRunner;
 import org.zstack.cp.api.Replies;
-import org.zstack.cp.db.DatabaseDeadline;
+import org.zstack.cp.api.Tags;
 import org.zstack.cp.db.Transactions;
 import org.zstack.cp.tag.TagService;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * UpdateGuestToolsState: asks the agent first, outside any transaction, then applies the events to the stored state
- * and writes only if something changed. The write is a version check on the whole state, retried on a conflict;
- * with tags, or after {@link #CAS_ATTEMPTS} conflicts, it locks the row instead. An agent that fails changes nothing.
+ * UpdateGuestToolsState ({@link AgentBackedUpdate}): asks the agent first, then applies the events to the stored
+ * state and writes only if something changed. Without tags the write is one statement, a version check on the
+ * whole state; when another call changed the row first, or with tags, the row is locked and the events applied to
+ * it again. An agent that fails changes nothing.
  */
 @ApplicationScoped
 public class GuestToolsStateService {
@@ -30,19 +29,16 @@ public class GuestToolsStateService {
             .text("vmInstanceUuid", "version", "platform", "osType")
             .enumeration("qgaState", QgaState.values()).enumeration("zwatchState", ZWatchState.values())
             .date("createDate", "lastOpDate");
-    static final int CAS_ATTEMPTS = 8;
     private static final Logger LOG = Logger.getLogger(GuestToolsStateService.class);
-    private final Pool pool;
-    private final DatabaseDeadline deadlines;
+    private final AgentBackedUpdate updates;
     private final Transactions transactions;
     private final GuestToolsStateRepository states;
     private final KvmAgent agent;
     private final TagService tags;
 
-    public GuestToolsStateService(Pool pool, DatabaseDeadline deadlines, Transactions transactions, GuestToolsStateRepository states,
-                                  KvmAgent agent, TagService tags) {
-        this.pool = pool;
-        this.deadlines = deadlines;
+    public GuestToolsStateService(AgentBackedUpdate updates, Transactions transactions,
+                                  GuestToolsStateRepository states, KvmAgent agent, TagService tags) {
+        this.updates = updates;
         this.transactions = transactions;
         this.states = states;
         this.agent = agent;
@@ -50,54 +46,50 @@ public class GuestToolsStateService {
     }
 
     public Uni<GuestToolsStateInventory> update(ApiRequest<?> request) {
-        return deadlines.statement(() -> VmOnHost.load(pool, request.targetUuid())).flatMap(vm -> {
-            if (vm.guestTools() == null) {
-                throw ApiException.notFound("guest-tools state of VM", vm.uuid());
-            }
-            if (request.validationOnly()) {
-                return Uni.createFrom().nullItem();
-            }
-            return observe(vm).flatMap(observation -> {
-                if (observation.isEmpty()) {
-                    return Uni.createFrom().item(vm.guestTools().inventory());
-                }
-                return request.tags().isEmpty()
-                        ? compareAndSet(vm.guestTools(), observation.get(), CAS_ATTEMPTS)
-                        : underLock(vm.uuid(), observation.get(), request);
-            });
-        });
-    }
-
-    private Uni<GuestToolsStateInventory> compareAndSet(GuestToolsSnapshot read, GuestToolsObservation observation,
-                                                        int attemptsLeft) {
-        GuestToolsSnapshot next = observation.applyTo(read);
-        if (next.sameStateAs(read)) {
-            return Uni.createFrom().item(read.inventory());
-        }
-        if (attemptsLeft == 0) {
-            return underLock(read.vmInstanceUuid(), observation, null);
-        }
-        Instant now = Instant.now();
-        return states.compareAndSet(read, next, now).flatMap(written -> written
-                ? Uni.createFrom().item(next.withLastOpDate(now).inventory())
-                : states.read(read.vmInstanceUuid()).flatMap(fresh -> compareAndSet(fresh, observation,
-                        attemptsLeft - 1)));
-    }
-
-    private Uni<GuestToolsStateInventory> underLock(String vmUuid, GuestToolsObservation observation,
-                                                    ApiRequest<?> request) {
-        return transactions.withTransaction(() -> states.requireForUpdate(vmUuid).flatMap(row -> {
-            observation.applyTo(GuestToolsSnapshot.of(row)).copyTo(row);
-            Uni<Void> tagged = request == null ? Uni.createFrom().voidItem()
-                    : tags.attach(vmUuid, VmInstanceService.RESOURCE_TYPE, request.tags());
-            return tagged.flatMap(v -> states.flush()).map(v -> GuestToolsStateInventory.from(row));
-        }));
+        return updates.run(request, GuestToolsStateService::requireState, this::observe,
+                (vm, observation) -> observation.isEmpty() ? Uni.createFrom().item(vm.guestTools().inventory())
+                        : write(vm.guestTools(), observation.get(), request.tags())
+                                .map(GuestToolsSnapshot::inventory));
     }
 
     public Uni<Replies.Inventories<GuestToolsStateInventory>> query(Query query) {
-        return transactions.withSession(() -> QueryRunner.run(states, query, GuestToolsStateInventory::from));
+        return transactions.withSession(() -> QueryRunner.run(states, query,
+                row -> GuestToolsSnapshot.of(row).inventory()));
     }
 
+    private static void requireState(VmOnHost vm) {
+        if (vm.guestTools() == null) {
+            throw ApiException.notFound("guest-tools state of VM", vm.uuid());
+        }
+    }
+
+    private Uni<GuestToolsSnapshot> write(GuestToolsSnapshot read, GuestToolsObservation observation,
+                                          Tags requestTags) {
+        if (!requestTags.isEmpty()) {
+            return transactions.concluding(() -> underLock(read.vmInstanceUuid(), observation, requestTags));
+        }
+        GuestToolsSnapshot next = observation.applyTo(read);
+        if (next.sameStateAs(read)) {
+            return Uni.createFrom().item(read);
+        }
+        return states.compareAndSet(read, next).flatMap(written -> written.isPresent()
+                ? Uni.createFrom().item(written.get())
+                : transactions.concluding(() -> underLock(read.vmInstanceUuid(), observation, requestTags)));
+    }
+
+    /** In a transaction: the events applied to the row as it is now, under its lock. */
+    private Uni<GuestToolsSnapshot> underLock(String vmUuid, GuestToolsObservation observation, Tags requestTags) {
+        return states.findForUpdate(vmUuid).flatMap(locked -> {
+            if (locked == null) {
+                throw VmInstanceLookup.notFound(vmUuid);
+            }
+            GuestToolsSnapshot next = observation.applyTo(locked);
+            return (next.sameStateAs(locked) ? Uni.createFrom().item(locked) : states.update(locked, next))
+                    .call(() -> tags.attach(vmUuid, VmInstanceService.RESOURCE_TYPE, requestTags));
+        });
+    }
+
+    /** The agent's look at the VM; empty when the agent failed, which leaves the state as it is. */
     private Uni<Optional<GuestToolsObservation>> observe(VmOnHost vm) {
         if (vm.state() != VmState.Running) {
             return Uni.createFrom().item(Optional.of(GuestToolsObservation.VM_NOT_RUNNING));

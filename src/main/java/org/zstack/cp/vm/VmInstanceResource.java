@@ -22,20 +22,18 @@ import org.zstack.cp.api.QueryParser;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.Dispatchers;
 
+/** The VM instance routes; they share the class path {@code /zstack/v1} with {@link GuestToolsStateResource}. */
 @RunsToCompletion
-@Path("/zstack/v1/vm-instances")
+@Path("/zstack/v1")
 public class VmInstanceResource {
     private final Dispatchers dispatchers;
     private final VmInstanceService service;
     private final VmPasswordService passwords;
-    private final GuestToolsStateService guestTools;
 
-    public VmInstanceResource(VmInstanceService service, VmPasswordService passwords,
-                              GuestToolsStateService guestTools, Dispatchers dispatchers) {
+    public VmInstanceResource(VmInstanceService service, VmPasswordService passwords, Dispatchers dispatchers) {
         this.dispatchers = dispatchers;
         this.service = service;
         this.passwords = passwords;
-        this.guestTools = guestTools;
     }
 
     @Operation(operationId = "CreateVmInstance", summary = "Create a VM record (InstantStart: Running; CreateStopped: Stopped)")
@@ -43,6 +41,7 @@ public class VmInstanceResource {
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = VmApiDocs.VmInstanceReply.class)))
     @POST
+    @Path("/vm-instances")
     public Uni<Object> create(
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = VmApiDocs.CreateVmInstanceBody.class))) JsonNode body) {
@@ -51,20 +50,21 @@ public class VmInstanceResource {
 
     @Operation(operationId = "QueryVmInstance", summary = "Query VM instances")
     @GET
+    @Path("/vm-instances")
     public Uni<Replies.Inventories<VmInstanceInventory>> query(@Context UriInfo uri) {
         return service.query(QueryParser.parse(VmInstanceService.FIELDS, uri.getQueryParameters()));
     }
 
     @Operation(operationId = "GetVmInstance", summary = "One VM instance, or none")
     @GET
-    @Path("/{uuid}")
+    @Path("/vm-instances/{uuid}")
     public Uni<Replies.Inventories<VmInstanceInventory>> get(@PathParam("uuid") String uuid) {
         return service.query(QueryParser.byUuid(VmInstanceService.FIELDS, uuid));
     }
 
     @Operation(operationId = "DestroyVmInstance", summary = "Destroy a VM record; answers {}")
     @DELETE
-    @Path("/{uuid}")
+    @Path("/vm-instances/{uuid}")
     public Uni<Object> destroy(@PathParam("uuid") String uuid) {
         return dispatchers.bodiless(uuid, Action.bodiless("DestroyVmInstance", service::destroy));
     }
@@ -75,7 +75,7 @@ public class VmInstanceResource {
                     schema = @Schema(implementation = VmApiDocs.VmInstanceReply.class)))
     @APIResponse(responseCode = "503", description = "VM.1010: ChangeVmPassword on a VM that is not Running. SYS.1006: the KVM agent failed or cannot be reached (details carry its error, passwords masked). SYS.1001: the agent did not answer in time. SYS.1007: no known action key, or two.")
     @PUT
-    @Path("/{uuid}/actions")
+    @Path("/vm-instances/{uuid}/actions")
     public Uni<Object> act(@PathParam("uuid") String uuid,
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = VmApiDocs.VmInstanceActionsBody.class))) JsonNode body) {
@@ -83,18 +83,5 @@ public class VmInstanceResource {
                 Action.of("startVmInstance", NoParams.class, service::start),
                 Action.of("stopVmInstance", NoParams.class, service::stop),
                 Action.of("changeVmPassword", ChangeVmPasswordParams.class, passwords::changePassword));
-    }
-
-    @Operation(operationId = "UpdateGuestToolsState", summary = "Refresh the guest-tools state from the KVM agent")
-    @APIResponse(responseCode = "200", description = "The guest-tools state; unchanged when the agent fails",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = VmApiDocs.GuestToolsStateReply.class)))
-    @PUT
-    @Path("/{vmInstanceUuid}/guesttools-state")
-    public Uni<Object> updateGuestToolsState(@PathParam("vmInstanceUuid") String vmInstanceUuid,
-            @RequestBody(content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = VmApiDocs.UpdateGuestToolsStateBody.class))) JsonNode body) {
-        return dispatchers.single(vmInstanceUuid, body,
-                Action.of("updateGuestToolsState", NoParams.class, guestTools::update));
     }
 }

@@ -27,16 +27,19 @@ public class VmInstanceService {
             .enumeration("state", VmState.values())
             .date("createDate", "lastOpDate");
     private final VmInstanceRepository vms;
+    private final VmInstanceLookup lookup;
     private final HostRepository hosts;
     private final GuestToolsStateRepository guestTools;
     private final TagService tags;
     private final List<VmStartListener> startListeners;
     private final Transactions transactions;
 
-    public VmInstanceService(VmInstanceRepository vms, HostRepository hosts, GuestToolsStateRepository guestTools,
-                             TagService tags, Instance<VmStartListener> startListeners, Transactions transactions) {
+    public VmInstanceService(VmInstanceRepository vms, VmInstanceLookup lookup, HostRepository hosts,
+                             GuestToolsStateRepository guestTools, TagService tags,
+                             Instance<VmStartListener> startListeners, Transactions transactions) {
         this.transactions = transactions;
         this.vms = vms;
+        this.lookup = lookup;
         this.hosts = hosts;
         this.guestTools = guestTools;
         this.tags = tags;
@@ -84,7 +87,7 @@ public class VmInstanceService {
     }
 
     private Uni<VmInstanceInventory> changeState(ApiRequest<?> request, VmState target) {
-        return transactions.concluding(() -> vms.requireForUpdate(request.targetUuid()).flatMap(vm -> {
+        return transactions.concluding(() -> lookup.requireForUpdate(request.targetUuid()).flatMap(vm -> {
             if (request.validationOnly()) {
                 return Uni.createFrom().nullItem();
             }
