@@ -13,6 +13,7 @@ import org.zstack.cp.support.RunningVmOnFakeAgent;
 import java.util.List;
 import java.util.Map;
 
+import static org.zstack.cp.support.AgentReplies.CHANGE_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -21,12 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 class ChangeVmPasswordPathsTest extends RunningVmOnFakeAgent {
-    private static final String PATH = "/vm/changepasswd";
     private static final Map<String, Object> CHANGE = Map.of("account", "root", "password", "Paths-pw-1");
 
     @BeforeEach
     void agentSucceeds() {
-        agent.answer(PATH, Answer.ok("{\"success\": true}"));
+        AGENT.answer(CHANGE_PASSWORD, Answer.ok("{\"success\": true}"));
     }
 
     private String actions() {
@@ -61,7 +61,7 @@ class ChangeVmPasswordPathsTest extends RunningVmOnFakeAgent {
         assertThat(job.firstStatus()).isEqualTo(202);
         assertThat(withTag.jsonPath().getMap("$")).isEqualTo(plain.jsonPath().getMap("$")).isEmpty();
         assertThat(job.body().getMap("$")).isEqualTo(plain.jsonPath().getMap("$"));
-        assertThat(agent.bodies(PATH)).hasSize(3);
+        assertThat(AGENT.bodies(CHANGE_PASSWORD)).hasSize(3);
         assertThat(vmRow()).isEqualTo(before);
         assertThat(tags()).isEqualTo(1);
         assertThat(Db.count("SELECT count(*) FROM api_job WHERE uuid = $1 AND state = 'Succeeded'", job.jobUuid()))
@@ -71,7 +71,7 @@ class ChangeVmPasswordPathsTest extends RunningVmOnFakeAgent {
     @Test
     void aFailingAgentChangesNothingOnAnyPath() {
         String before = vmRow();
-        agent.answer(PATH, Answer.ok("{\"success\": false, \"error\": \"qemu-ga refused\"}"));
+        AGENT.answer(CHANGE_PASSWORD, Answer.ok("{\"success\": false, \"error\": \"qemu-ga refused\"}"));
 
         Response plain = change(Map.of("changeVmPassword", CHANGE));
         Response withTag = change(Map.of("changeVmPassword", CHANGE, "userTags", List.of("password-path")));
@@ -83,7 +83,7 @@ class ChangeVmPasswordPathsTest extends RunningVmOnFakeAgent {
         assertThat(withTag.jsonPath().getMap("error")).isEqualTo(plain.jsonPath().getMap("error"));
         assertThat(plain.jsonPath().getString("error.code")).isEqualTo("SYS.1006");
         assertThat(job.errorCode()).isEqualTo("SYS.1006");
-        assertThat(agent.bodies(PATH)).hasSize(3);
+        assertThat(AGENT.bodies(CHANGE_PASSWORD)).hasSize(3);
         assertThat(vmRow()).isEqualTo(before);
         assertThat(tags()).isZero();
         assertThat(Db.count("SELECT count(*) FROM api_job WHERE uuid = $1 AND state = 'Failed'", job.jobUuid()))

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.zstack.cp.support.AgentReplies.GUEST_TOOLS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 class GuestToolsWritePathsTest extends RunningVmOnFakeAgent {
-    private static final String PATH = "/vm/guesttools/state";
     private static final String STATE_COLUMNS = "qga_state || '/' || zwatch_state || '/' || coalesce(version, '-') "
             + "|| '/' || coalesce(platform, '-') || '/' || coalesce(os_type, '-')";
     private String tagged;
@@ -31,7 +31,7 @@ class GuestToolsWritePathsTest extends RunningVmOnFakeAgent {
     @BeforeEach
     void aSecondVmOnTheSameHost() {
         tagged = Fixtures.createVm(host, "InstantStart");
-        agent.answer(PATH, body -> Answer.ok("{\"success\": true, \"states\": {"
+        AGENT.answer(GUEST_TOOLS, body -> Answer.ok("{\"success\": true, \"states\": {"
                 + state(vm) + ", " + state(tagged) + "}}"));
     }
 
@@ -85,7 +85,7 @@ class GuestToolsWritePathsTest extends RunningVmOnFakeAgent {
 
     @Test
     void aChangeBetweenTheReadAndTheWriteIsKeptAndTheEventsAppliedOverIt() {
-        agent.answer(PATH, body -> {
+        AGENT.answer(GUEST_TOOLS, body -> {
             Db.update("UPDATE guest_tools_state SET zwatch_state = 'Running' WHERE vm_instance_uuid = $1", vm);
             return Answer.ok("{\"success\": true, \"states\": {" + state(vm) + "}}");
         });
@@ -100,7 +100,7 @@ class GuestToolsWritePathsTest extends RunningVmOnFakeAgent {
     void aFailingAgentChangesNothingOnEitherPath() {
         update(vm, Map.of());
         String before = row(vm) + lastOpDate(vm);
-        agent.answer(PATH, Answer.ok("{\"success\": false, \"error\": \"no agent\"}"));
+        AGENT.answer(GUEST_TOOLS, Answer.ok("{\"success\": false, \"error\": \"no agent\"}"));
 
         JsonPath plain = update(vm, Map.of());
         JsonPath withTag = update(vm, Map.of("userTags", List.of("guest-tools-path")));
