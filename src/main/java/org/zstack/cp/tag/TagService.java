@@ -1,6 +1,5 @@
 package org.zstack.cp.tag;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -11,6 +10,7 @@ import org.zstack.cp.api.QueryRunner;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.Tags;
 import org.zstack.cp.api.Uuids;
+import org.zstack.cp.db.TransactionSql;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -35,8 +35,16 @@ public class TagService {
         if (tags.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return insert("system_tag", resourceUuid, resourceType, tags.storedSystemTags())
-                .flatMap(v -> insert("user_tag", resourceUuid, resourceType, tags.userTags()));
+        return attach(TransactionSql.panache(), resourceUuid, resourceType, tags);
+    }
+
+    /** {@link #attach(String, String, Tags)} in the transaction of {@code transaction} (a pool connection's). */
+    public Uni<Void> attach(TransactionSql transaction, String resourceUuid, String resourceType, Tags tags) {
+        if (tags.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return insert(transaction, "system_tag", resourceUuid, resourceType, tags.storedSystemTags())
+                .flatMap(v -> insert(transaction, "user_tag", resourceUuid, resourceType, tags.userTags()));
     }
 
     /** Must run inside a transaction; removes every tag of a deleted resource. */
@@ -56,19 +64,14 @@ public class TagService {
         return QueryRunner.run(userTags, query, UserTagInventory::from);
     }
 
-    private static Uni<Void> insert(String table, String resourceUuid, String resourceType, List<String> tags) {
+    private static Uni<Void> insert(TransactionSql transaction, String table, String resourceUuid,
+                                    String resourceType, List<String> tags) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return Multi.createFrom().iterable(tags)
-                .onItem().transformToUniAndConcatenate(tag -> Panache.getSession().flatMap(session -> session
-                        .createNativeQuery("INSERT INTO " + table + " (uuid, resource_uuid, resource_type, tag, "
-                                + "create_date, last_op_date) VALUES (:uuid, :resource, :type, :tag, :now, :now) "
-                                + "ON CONFLICT (resource_uuid, tag) DO NOTHING")
-                        .setParameter("uuid", Uuids.random())
-                        .setParameter("resource", resourceUuid)
-                        .setParameter("type", resourceType)
-                        .setParameter("tag", tag)
-                        .setParameter("now", now)
-                        .executeUpdate()))
+                .onItem().transformToUniAndConcatenate(tag -> transaction.update("INSERT INTO " + table
+                        + " (uuid, resource_uuid, resource_type, tag, create_date, last_op_date) "
+                        + "VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (resource_uuid, tag) DO NOTHING",
+                        Uuids.random(), resourceUuid, resourceType, tag, now))
                 .collect().last()
                 .replaceWithVoid();
     }

@@ -20,12 +20,12 @@ public class KeyProviderService {
     static final String RESOURCE_TYPE = "KeyProviderVO";
     static final QueryFields FIELDS = QueryFields.keyedBy("uuid").inventory(KeyProviderInventory.class)
             .text("uuid", "name", "type", "description").date("createDate", "lastOpDate");
-    private final TpmRepositories.KeyProviders keyProviders;
-    private final TpmRepositories.Tpms tpms;
+    private final KeyProviderRepository keyProviders;
+    private final TpmRepository tpms;
     private final TagService tags;
     private final Transactions transactions;
 
-    KeyProviderService(TpmRepositories.KeyProviders keyProviders, TpmRepositories.Tpms tpms, TagService tags,
+    KeyProviderService(KeyProviderRepository keyProviders, TpmRepository tpms, TagService tags,
                        Transactions transactions) {
         this.keyProviders = keyProviders;
         this.tpms = tpms;
