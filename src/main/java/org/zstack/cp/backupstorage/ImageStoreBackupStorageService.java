@@ -57,9 +57,8 @@ public class ImageStoreBackupStorageService {
         if (!request.tags().isEmpty()) {
             write = write.then((sql, updated) -> tags.attach(sql, uuid, RESOURCE_TYPE, request.tags()));
         }
-        return transactions.writeOrExplain(write, request.validationOnly(), () -> explainUpdate(uuid, p.hostname()))
-                .onItem().ifNotNull().transform(u -> ImageStoreBackupStorageInventory.of(u.backupStorage(),
-                        u.capacity(), u.zoneUuids()));
+        return transactions.writeOrExplain(write.map(u -> ImageStoreBackupStorageInventory.of(u.backupStorage(),
+                u.capacity(), u.zoneUuids())), request.validationOnly(), () -> explainUpdate(uuid, p.hostname()));
     }
 
     /** The first rule of the update that fails, as a failure: no such backup storage, then the hostname. */

@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** One statement that does a whole update where every rule of the update holds; empty when it matched nothing. */
 @FunctionalInterface
@@ -14,6 +15,22 @@ public interface Statement<T> {
     /** Whether it is one statement alone, a transaction by itself on the pool. */
     default boolean single() {
         return true;
+    }
+
+    /** This statement with what it found turned into the answer (before an API job records it as its result). */
+    default <R> Statement<R> map(Function<T, R> answer) {
+        Statement<T> first = this;
+        return new Statement<>() {
+            @Override
+            public Uni<Optional<R>> on(SqlClient client) {
+                return first.on(client).map(found -> found.map(answer));
+            }
+
+            @Override
+            public boolean single() {
+                return first.single();
+            }
+        };
     }
 
     /**

@@ -102,8 +102,8 @@ public class Iam2VirtualIdService {
         if (!request.tags().isEmpty()) {
             write = write.then((sql, updated) -> tags.attach(sql, uuid, RESOURCE_TYPE, request.tags()));
         }
-        return transactions.writeOrExplain(write, request.validationOnly(), () -> explain(uuid, name, checkedHash))
-                .onItem().ifNotNull().transform(u -> Iam2VirtualIdInventory.of(u.virtualId(), u.attributes()));
+        return transactions.writeOrExplain(write.map(u -> Iam2VirtualIdInventory.of(u.virtualId(), u.attributes())),
+                request.validationOnly(), () -> explain(uuid, name, checkedHash));
     }
 
     /** The first rule of the update that fails, as a failure: no such virtual ID, the name, the password. */

@@ -90,8 +90,8 @@ public class TpmService {
         if (!request.tags().isEmpty()) {
             write = write.then((sql, updated) -> tags.attach(sql, updated.tpm().uuid, RESOURCE_TYPE, request.tags()));
         }
-        return transactions.writeOrExplain(write, request.validationOnly(), () -> explainUpdate(p))
-                .onItem().ifNotNull().transform(updated -> TpmInventory.of(updated.tpm(), updated.hostRefs()));
+        return transactions.writeOrExplain(write.map(updated -> TpmInventory.of(updated.tpm(), updated.hostRefs())),
+                request.validationOnly(), () -> explainUpdate(p));
     }
 
     /** The first rule of UpdateTpm that fails, in the documented order, as a failure; reads only. */
