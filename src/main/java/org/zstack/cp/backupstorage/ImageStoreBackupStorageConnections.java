@@ -57,10 +57,12 @@ public class ImageStoreBackupStorageConnections {
                 return Uni.createFrom().nullItem();
             }
             String uuid = Uuids.random();
-            int agentPort = Objects.requireNonNullElse(p.agentPort(), AddImageStoreBackupStorageParams.DEFAULT_AGENT_PORT);
+            int agentPort = Objects.requireNonNullElse(p.agentPort(),
+                    AddImageStoreBackupStorageParams.DEFAULT_AGENT_PORT);
             return agent.connect(new AgentEndpoint(p.hostname(), agentPort), uuid, p.url())
                     .flatMap(capacity -> transactions.concluding(() -> store(uuid, agentPort, request, capacity)))
-                    .onFailure(DatabaseErrors::isUniqueViolation).transform(e -> ImageStoreBackupStorageService.duplicateHostname(p.hostname()));
+                    .onFailure(DatabaseErrors::isUniqueViolation)
+                    .transform(e -> ImageStoreBackupStorageService.duplicateHostname(p.hostname()));
         });
     }
 
@@ -122,7 +124,6 @@ public class ImageStoreBackupStorageConnections {
                                                                    ApiRequest<NoParams> request) {
         return stores.lockAndFind(uuid)
                 .onItem().ifNull().failWith(() -> ImageStoreBackupStorageService.notFound(uuid)).flatMap(bs -> {
-            bs.status = result.capacity() != null ? BackupStorageStatus.Connected : BackupStorageStatus.Disconnected;
             Uni<Void> capacityWritten = result.capacity() == null ? Uni.createFrom().voidItem()
                     : capacities.findById(uuid).flatMap(row -> {
                         if (row == null) {
@@ -134,6 +135,8 @@ public class ImageStoreBackupStorageConnections {
                         return Uni.createFrom().voidItem();
                     });
             return capacityWritten
+                    .flatMap(v -> stores.recordStatus(bs, result.capacity() != null ? BackupStorageStatus.Connected
+                            : BackupStorageStatus.Disconnected))
                     .flatMap(v -> tags.attach(uuid, RESOURCE_TYPE, request.tags()))
                     .flatMap(v -> stores.flush())
                     .flatMap(v -> inventories.of(bs));

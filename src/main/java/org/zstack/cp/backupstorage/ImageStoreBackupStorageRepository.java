@@ -1,5 +1,6 @@
 package org.zstack.cp.backupstorage;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -72,6 +73,19 @@ public class ImageStoreBackupStorageRepository implements PanacheRepositoryBase<
     /** The lock of {@link #lockAndFind} alone; false when there is no such backup storage. */
     Uni<Boolean> lock(String uuid) {
         return Locks.lock("backup_storage", uuid, Locks.Mode.NO_KEY_UPDATE);
+    }
+
+    /**
+     * Reconnect's status, in the current session's transaction (after {@link #lockAndFind}); like the update's,
+     * the statement sets {@code last_op_date}. The entity is read again from the row.
+     */
+    Uni<Void> recordStatus(ImageStoreBackupStorageEntity bs, BackupStorageStatus status) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                        "UPDATE backup_storage SET status = :status, last_op_date = now() WHERE uuid = :uuid")
+                .setParameter("status", status.name())
+                .setParameter("uuid", bs.uuid)
+                .executeUpdate()
+                .flatMap(n -> session.refresh(bs)));
     }
 
     Uni<Boolean> hostnameTaken(String hostname, String exceptUuid) {
