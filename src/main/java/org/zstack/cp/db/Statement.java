@@ -12,6 +12,11 @@ import java.util.function.Function;
 public interface Statement<T> {
     Uni<Optional<T>> on(SqlClient client);
 
+    /** A statement known to match nothing (an argument no row can have), which never reaches the database. */
+    static <T> Statement<T> none() {
+        return client -> Uni.createFrom().item(Optional.empty());
+    }
+
     /** Whether it is one statement alone, a transaction by itself on the pool. */
     default boolean single() {
         return true;

@@ -56,7 +56,7 @@ public class KeyProviderService {
 
     /** Refused with SYS.1006 while a TPM uses the key provider. */
     public Uni<Void> delete(String uuid) {
-        return transactions.concluding(() -> tpms.count("keyProviderUuid", uuid).flatMap(users -> {
+        return transactions.concluding(() -> tpms.countUsing(uuid).flatMap(users -> {
                     if (users > 0) {
                         throw inUse(uuid, users);
                     }

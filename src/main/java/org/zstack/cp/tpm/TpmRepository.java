@@ -57,6 +57,11 @@ public class TpmRepository implements PanacheRepositoryBase<TpmEntity, String> {
                 });
     }
 
+    /** How many TPMs use the key provider. */
+    Uni<Long> countUsing(String keyProviderUuid) {
+        return count("keyProviderUuid", keyProviderUuid);
+    }
+
     Uni<TpmEntity> ofVm(String vmUuid) {
         return find("vmInstanceUuid", vmUuid).firstResult();
     }

@@ -20,7 +20,6 @@ import org.zstack.cp.vm.VmState;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -85,7 +84,7 @@ public class TpmService {
     public Uni<TpmInventory> update(ApiRequest<UpdateTpmParams> request) {
         UpdateTpmParams p = request.params();
         Statement<TpmRepository.Updated> write = p.keyProviderUuid() != null && !Uuids.isValid(p.keyProviderUuid())
-                ? client -> Uni.createFrom().item(Optional.empty()) // no key provider has it: the explanation says why
+                ? Statement.<TpmRepository.Updated>none() // no key provider has it: the explanation says why
                 : tpms.updateKeyProvider(p.tpmUuid(), p.vmInstanceUuid(), p.keyProviderUuid());
         if (!request.tags().isEmpty()) {
             write = write.then((sql, updated) -> tags.attach(sql, updated.tpm().uuid, RESOURCE_TYPE, request.tags()));
