@@ -27,10 +27,13 @@ import org.zstack.cp.api.Dispatchers;
 public class ImageStoreBackupStorageResource {
     private final Dispatchers dispatchers;
     private final ImageStoreBackupStorageService service;
+    private final ImageStoreBackupStorageConnections connections;
 
-    public ImageStoreBackupStorageResource(ImageStoreBackupStorageService service, Dispatchers dispatchers) {
+    public ImageStoreBackupStorageResource(ImageStoreBackupStorageService service,
+                                           ImageStoreBackupStorageConnections connections, Dispatchers dispatchers) {
         this.dispatchers = dispatchers;
         this.service = service;
+        this.connections = connections;
     }
 
     @Operation(operationId = "AddImageStoreBackupStorage", summary = "Add an ImageStore backup storage; its agent reports the capacity")
@@ -43,7 +46,7 @@ public class ImageStoreBackupStorageResource {
     public Uni<Object> add(
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = BackupStorageApiDocs.AddImageStoreBackupStorageBody.class))) JsonNode body) {
-        return dispatchers.keyed(body, Action.of("params", AddImageStoreBackupStorageParams.class, service::add));
+        return dispatchers.keyed(body, Action.of("params", AddImageStoreBackupStorageParams.class, connections::add));
     }
 
     @Operation(operationId = "QueryImageStoreBackupStorage", summary = "Query ImageStore backup storages")
@@ -72,7 +75,7 @@ public class ImageStoreBackupStorageResource {
                     schema = @Schema(implementation = BackupStorageApiDocs.ImageStoreBackupStorageActionsBody.class))) JsonNode body) {
         return dispatchers.keyed(uuid, body,
                 Action.of("updateImageStoreBackupStorage", UpdateImageStoreBackupStorageParams.class, service::update),
-                Action.of("reconnectImageStoreBackupStorage", NoParams.class, service::reconnect));
+                Action.of("reconnectImageStoreBackupStorage", NoParams.class, connections::reconnect));
     }
 
     @Operation(operationId = "DeleteBackupStorage", summary = "Delete a backup storage; answers {}")

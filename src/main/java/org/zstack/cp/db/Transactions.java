@@ -36,12 +36,14 @@ public class Transactions {
     private final RetryConfig retry;
     private final DatabaseDeadline deadlines;
     private final Pool pool;
+    private final StatementAttempts attempts;
 
     public Transactions(Vertx vertx, RetryConfig retry, DatabaseDeadline deadlines, Pool pool) {
         this.vertx = vertx;
         this.pool = pool;
         this.retry = retry;
         this.deadlines = deadlines;
+        this.attempts = new StatementAttempts(this, pool);
     }
 
     /**
@@ -85,23 +87,31 @@ public class Transactions {
         });
     }
 
+    /** {@link #writeOrExplain(Statement, boolean, Supplier)} of a request that is not validationOnly. */
+    public <T> Uni<T> writeOrExplain(Statement<T> write, Supplier<Uni<Void>> explain) {
+        return writeOrExplain(write, false, explain);
+    }
+
     /**
-     * An update as the one statement that does it where every rule holds. When the statement matches nothing or
-     * breaks a constraint, {@code explain} runs in a concluding transaction: it finds the rule that fails, to answer
-     * its error, or does the update under locks if a concurrent change has made it possible since. In an API job
-     * the statement and the job's end commit together, in one transaction on a connection of the pool.
+     * An update as the one statement that does it where every rule holds; the statement is the only writer. When
+     * it matches nothing or breaks a constraint, {@code explain} reads (in a session, without writing) which rule
+     * fails and fails with its error, in the documented order; when it finds none (a concurrent change made the
+     * update possible meanwhile), the statement runs once more, and if it matches nothing again the answer is the
+     * explanation's error or 503 SYS.1000. The plain statement is one round trip on the pool; a statement with
+     * more writes ({@link Statement#then}) or in an API job (whose end commits with it) runs in one transaction
+     * on a pool connection. {@code validationOnly}: the statement runs in a transaction that is rolled back, so
+     * that the statement checks every rule and nothing changes; the answer is then null.
      */
-    public <T> Uni<T> writeOrExplain(Statement<T> write, Supplier<Uni<T>> explain) {
-        return Uni.createFrom().context(context -> {
-            Conclusion conclusion = context.getOrElse(Conclusion.KEY, () -> null);
-            Uni<Optional<T>> written = conclusion == null ? retrying(() -> deadlines.statement(() -> write.on(pool)))
-                    : onConnection(connection -> write.on(connection).call(found -> found.isEmpty()
-                            ? Uni.createFrom().voidItem()
-                            : conclusion.succeeded(TransactionSql.on(connection), found.get())))
-                    .invoke(found -> found.ifPresent(result -> conclusion.committed()));
-            return written.onFailure(DatabaseErrors::isConstraintViolation).recoverWithItem(Optional.empty())
-                    .flatMap(found -> found.isPresent() ? Uni.createFrom().item(found.get()) : concluding(explain));
-        });
+    public <T> Uni<T> writeOrExplain(Statement<T> write, boolean validationOnly, Supplier<Uni<Void>> explain) {
+        return attempts.attempt(write, validationOnly).flatMap(found -> found.isPresent()
+                ? Uni.createFrom().item(found)
+                : withSession(explain).flatMap(v -> attempts.attempt(write, validationOnly))
+                        .flatMap(again -> again.isPresent() ? Uni.createFrom().item(again)
+                                : withSession(explain).map(v -> {
+                                    throw new ApiException(ErrorCode.INTERNAL, 503, "a concurrent change kept "
+                                            + "the update from matching; nothing was changed, try again", null);
+                                })))
+                .map(result -> validationOnly ? null : result.get());
     }
 
     /**
@@ -112,7 +122,12 @@ public class Transactions {
         return onConnection(connection -> work.apply(TransactionSql.on(connection)));
     }
 
-    private <T> Uni<T> onConnection(Function<io.vertx.mutiny.sqlclient.SqlConnection, Uni<T>> work) {
+    /** One statement on the pool under the database deadline (a transaction by itself). */
+    <T> Uni<T> statement(Supplier<Uni<T>> work) {
+        return deadlines.statement(work);
+    }
+
+    <T> Uni<T> onConnection(Function<io.vertx.mutiny.sqlclient.SqlConnection, Uni<T>> work) {
         return retrying(() -> deadlines.statement(() -> pool.withTransaction(work)));
     }
 

@@ -11,34 +11,35 @@ import org.zstack.cp.api.QueryFields;
 import org.zstack.cp.api.QueryRunner;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.Uuids;
+import org.zstack.cp.db.Statement;
 import org.zstack.cp.db.Transactions;
 import org.zstack.cp.secret.PasswordHasher;
 import org.zstack.cp.tag.TagService;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * IAM2 virtual IDs. Passwords are hashed and checked before the transaction opens; under the row lock the update
- * then requires the stored hash to be the one the old password matched, so a concurrent change cannot slip between
- * the check and the write.
+ * IAM2 virtual IDs. Passwords are hashed and checked before the transaction opens; the update's statement then
+ * requires the stored hash to be the one the old password matched, so a concurrent change cannot slip between the
+ * check and the write.
  */
 @ApplicationScoped
 public class Iam2VirtualIdService {
     static final String RESOURCE_TYPE = "IAM2VirtualIDVO";
+    static final String RESOURCE = "IAM2 virtual ID";
     static final QueryFields FIELDS = QueryFields.keyedBy("uuid").inventory(Iam2VirtualIdInventory.class)
             .text("uuid", "name", "description", "type")
             .enumeration("state", Iam2VirtualIdState.values())
             .date("createDate", "lastOpDate");
-    private final Iam2Repositories.VirtualIds virtualIds;
-    private final Iam2Repositories.Attributes attributes;
+    private final Iam2VirtualIdRepository virtualIds;
+    private final Iam2AttributeRepository attributes;
     private final PasswordHasher hasher;
     private final TagService tags;
     private final Transactions transactions;
 
-    Iam2VirtualIdService(Iam2Repositories.VirtualIds virtualIds, Iam2Repositories.Attributes attributes,
+    Iam2VirtualIdService(Iam2VirtualIdRepository virtualIds, Iam2AttributeRepository attributes,
                          PasswordHasher hasher, TagService tags, Transactions transactions) {
         this.virtualIds = virtualIds;
         this.attributes = attributes;
@@ -76,50 +77,41 @@ public class Iam2VirtualIdService {
     }
 
     /**
-     * Without {@code oldPassword} or tags, the update is one statement, and the name's uniqueness is the
-     * database's. With {@code oldPassword}, the row is locked while the old password is checked.
+     * One write path: the statement of {@link Iam2VirtualIdRepository#update} writes the fields given, with the
+     * request's tags, where the stored password hash is still the one {@code oldPassword} was checked against
+     * (before any transaction, as hashing is slow); when it matches nothing, {@link #explain} finds which rule
+     * failed. The name's uniqueness is the database's.
      */
     public Uni<Iam2VirtualIdInventory> update(ApiRequest<UpdateIam2VirtualIdParams> request) {
         UpdateIam2VirtualIdParams p = request.params();
         String uuid = request.targetUuid();
-        if (p.oldPassword() == null && request.tags().isEmpty() && !request.validationOnly()) {
-            return hashOf(p.password())
-                    .flatMap(newHash -> transactions.writeOrExplain(
-                            virtualIds.updateColumns(uuid, p.name(), p.description(), newHash),
-                            () -> lockedUpdate(request, newHash, null)))
-                    .onFailure(DatabaseErrors::isUniqueViolation).transform(e -> duplicateName(p.name()));
-        }
         return hashOf(p.password()).flatMap(newHash -> checkOldPassword(uuid, p.oldPassword())
-                .flatMap(checkedHash -> transactions.concluding(() -> lockedUpdate(request, newHash, checkedHash))))
-                .onFailure(DatabaseErrors::isUniqueViolation).transform(e -> duplicateName(p.name()));
-    }
-
-    private Uni<Iam2VirtualIdInventory> lockedUpdate(ApiRequest<UpdateIam2VirtualIdParams> request, String newHash,
-                                                     String checkedHash) {
-        UpdateIam2VirtualIdParams p = request.params();
-        return virtualIds.requireForUpdate(request.targetUuid())
-                                .flatMap(v -> requireFreeName(p.name(), v))
-                                .flatMap(v -> requireUnchangedPassword(checkedHash, v))
-                                .flatMap(v -> {
-                                    if (request.validationOnly()) {
-                                        return Uni.createFrom().<Iam2VirtualIdInventory>nullItem();
-                                    }
-                                    v.name = p.name() != null ? p.name() : v.name;
-                                    v.description = p.description() != null ? p.description() : v.description;
-                                    v.passwordHash = newHash != null ? newHash : v.passwordHash;
-                                    v.lastOpDate = Instant.now();
-                                    return save(v, request);
-                                });
+                .flatMap(checkedHash -> write(request, new Iam2VirtualIdRepository.Changes(p.name(),
+                        p.description(), newHash, checkedHash, null), p.name(), checkedHash)));
     }
 
     public Uni<Iam2VirtualIdInventory> changeState(ApiRequest<ChangeIam2VirtualIdStateParams> request) {
-        return transactions.concluding(() -> virtualIds.requireForUpdate(request.targetUuid()).flatMap(v -> {
-            if (request.validationOnly()) {
-                return Uni.createFrom().nullItem();
-            }
-            v.state = request.params().target();
-            return save(v, request);
-        }));
+        return write(request, new Iam2VirtualIdRepository.Changes(null, null, null, null,
+                request.params().target()), null, null);
+    }
+
+    private Uni<Iam2VirtualIdInventory> write(ApiRequest<?> request, Iam2VirtualIdRepository.Changes changes,
+                                              String name, String checkedHash) {
+        String uuid = request.targetUuid();
+        Statement<Iam2VirtualIdRepository.Updated> write = virtualIds.update(uuid, changes);
+        if (!request.tags().isEmpty()) {
+            write = write.then((sql, updated) -> tags.attach(sql, uuid, RESOURCE_TYPE, request.tags()));
+        }
+        return transactions.writeOrExplain(write.map(u -> Iam2VirtualIdInventory.of(u.virtualId(), u.attributes())),
+                request.validationOnly(), () -> explain(uuid, name, checkedHash));
+    }
+
+    /** The first rule of the update that fails, as a failure: no such virtual ID, the name, the password. */
+    private Uni<Void> explain(String uuid, String name, String checkedHash) {
+        return virtualIds.findById(uuid).onItem().ifNull().failWith(() -> ApiException.notFound(RESOURCE, uuid))
+                .flatMap(v -> requireFreeName(name, v))
+                .invoke(v -> requireUnchangedPassword(checkedHash, v))
+                .replaceWithVoid();
     }
 
     public Uni<Void> delete(String uuid) {
@@ -129,13 +121,6 @@ public class Iam2VirtualIdService {
     public Uni<Replies.Inventories<Iam2VirtualIdInventory>> query(Query query) {
         return transactions.withSession(() -> QueryRunner.page(virtualIds, query).flatMap(page ->
                 inventoriesOf(page.rows()).map(list -> Replies.inventories(list, page.total()))));
-    }
-
-    private Uni<Iam2VirtualIdInventory> save(Iam2VirtualIdEntity v, ApiRequest<?> request) {
-        return tags.attach(v.uuid, RESOURCE_TYPE, request.tags())
-                .flatMap(x -> virtualIds.flush())
-                .flatMap(x -> inventoriesOf(List.of(v)))
-                .map(list -> list.get(0));
     }
 
     private Uni<List<Iam2VirtualIdInventory>> inventoriesOf(List<Iam2VirtualIdEntity> rows) {
@@ -170,7 +155,7 @@ public class Iam2VirtualIdService {
             return Uni.createFrom().nullItem();
         }
         return transactions.withSession(() -> virtualIds.findById(uuid))
-                .onItem().ifNull().failWith(() -> ApiException.notFound(Iam2Repositories.RESOURCE, uuid))
+                .onItem().ifNull().failWith(() -> ApiException.notFound(RESOURCE, uuid))
                 .flatMap(v -> hasher.verifyAsync(oldPassword.reveal(), v.passwordHash).map(matches -> {
                     if (!matches) {
                         throw ApiException.operationFailure("field [oldPassword] does not match the current password "
@@ -180,13 +165,12 @@ public class Iam2VirtualIdService {
                 }));
     }
 
-    /** Under the row lock: the password checked before the transaction is still the current one. */
-    private static Uni<Iam2VirtualIdEntity> requireUnchangedPassword(String checkedHash, Iam2VirtualIdEntity v) {
+    /** The password checked before the transaction is still the current one. */
+    private static void requireUnchangedPassword(String checkedHash, Iam2VirtualIdEntity v) {
         if (checkedHash != null && !checkedHash.equals(v.passwordHash)) {
             throw ApiException.operationFailure("the password of the IAM2 virtual ID [uuid:" + v.uuid
                     + "] changed while field [oldPassword] was checked; try again");
         }
-        return Uni.createFrom().item(v);
     }
 
     private Uni<String> hashOf(Password password) {

@@ -1,6 +1,5 @@
 package org.zstack.cp.tag;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.zstack.cp.api.Query;
@@ -8,6 +7,7 @@ import org.zstack.cp.api.QueryFields;
 import org.zstack.cp.api.QueryRunner;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.Tags;
+import org.zstack.cp.db.TransactionSql;
 import org.zstack.cp.db.Transactions;
 
 /** Attaches request tags to resources, once per (resource, tag), inside the caller's transaction; and DeleteTag. */
@@ -16,23 +16,28 @@ public class TagService {
     /** Both tag inventories have the same fields, so either names what {@code fields=} may select. */
     static final QueryFields FIELDS = QueryFields.keyedBy("uuid").inventory(SystemTagInventory.class)
             .text("uuid", "resourceUuid", "resourceType", "tag").date("createDate", "lastOpDate");
-    private final TagRepositories.SystemTags systemTags;
-    private final TagRepositories.UserTags userTags;
+    private final SystemTagRepository systemTags;
+    private final UserTagRepository userTags;
     private final Transactions transactions;
 
-    TagService(TagRepositories.SystemTags systemTags, TagRepositories.UserTags userTags, Transactions transactions) {
+    TagService(SystemTagRepository systemTags, UserTagRepository userTags, Transactions transactions) {
         this.systemTags = systemTags;
         this.userTags = userTags;
         this.transactions = transactions;
     }
 
-    /** Must run inside a transaction; a tag that is already attached is left as it is. */
+    /** Must run inside a Panache transaction; a tag that is already attached is left as it is. */
     public Uni<Void> attach(String resourceUuid, String resourceType, Tags tags) {
+        return attach(TransactionSql.panache(), resourceUuid, resourceType, tags);
+    }
+
+    /** {@link #attach(String, String, Tags)} in the transaction given (a pool connection's, or Panache's). */
+    public Uni<Void> attach(TransactionSql transaction, String resourceUuid, String resourceType, Tags tags) {
         if (tags.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return systemTags.attach(resourceUuid, resourceType, tags.storedSystemTags())
-                .flatMap(v -> userTags.attach(resourceUuid, resourceType, tags.userTags()));
+        return systemTags.attach(transaction, resourceUuid, resourceType, tags.storedSystemTags())
+                .flatMap(v -> userTags.attach(transaction, resourceUuid, resourceType, tags.userTags()));
     }
 
     /** Must run inside a transaction; removes every tag of a deleted resource. */
@@ -52,13 +57,11 @@ public class TagService {
                 .replaceWithVoid());
     }
 
-    @WithSession
     public Uni<Replies.Inventories<SystemTagInventory>> querySystemTags(Query query) {
-        return QueryRunner.run(systemTags, query, SystemTagInventory::from);
+        return transactions.withSession(() -> QueryRunner.run(systemTags, query, SystemTagInventory::from));
     }
 
-    @WithSession
     public Uni<Replies.Inventories<UserTagInventory>> queryUserTags(Query query) {
-        return QueryRunner.run(userTags, query, UserTagInventory::from);
+        return transactions.withSession(() -> QueryRunner.run(userTags, query, UserTagInventory::from));
     }
 }

@@ -20,12 +20,12 @@ public class KeyProviderService {
     static final String RESOURCE_TYPE = "KeyProviderVO";
     static final QueryFields FIELDS = QueryFields.keyedBy("uuid").inventory(KeyProviderInventory.class)
             .text("uuid", "name", "type", "description").date("createDate", "lastOpDate");
-    private final TpmRepositories.KeyProviders keyProviders;
-    private final TpmRepositories.Tpms tpms;
+    private final KeyProviderRepository keyProviders;
+    private final TpmRepository tpms;
     private final TagService tags;
     private final Transactions transactions;
 
-    KeyProviderService(TpmRepositories.KeyProviders keyProviders, TpmRepositories.Tpms tpms, TagService tags,
+    KeyProviderService(KeyProviderRepository keyProviders, TpmRepository tpms, TagService tags,
                        Transactions transactions) {
         this.keyProviders = keyProviders;
         this.tpms = tpms;
@@ -56,7 +56,7 @@ public class KeyProviderService {
 
     /** Refused with SYS.1006 while a TPM uses the key provider. */
     public Uni<Void> delete(String uuid) {
-        return transactions.concluding(() -> tpms.count("keyProviderUuid", uuid).flatMap(users -> {
+        return transactions.concluding(() -> tpms.countUsing(uuid).flatMap(users -> {
                     if (users > 0) {
                         throw inUse(uuid, users);
                     }

@@ -2,7 +2,6 @@ package org.zstack.cp.tpm;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import org.zstack.cp.api.ApiException;
 import org.zstack.cp.api.ApiRequest;
 import org.zstack.cp.api.DatabaseErrors;
@@ -11,18 +10,16 @@ import org.zstack.cp.api.Query;
 import org.zstack.cp.api.QueryFields;
 import org.zstack.cp.api.QueryRunner;
 import org.zstack.cp.api.Replies;
-import org.zstack.cp.api.RowLocks;
 import org.zstack.cp.api.Uuids;
+import org.zstack.cp.db.Statement;
 import org.zstack.cp.db.Transactions;
 import org.zstack.cp.tag.TagService;
 import org.zstack.cp.vm.VmInstanceEntity;
 import org.zstack.cp.vm.VmInstanceLookup;
 import org.zstack.cp.vm.VmState;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -35,14 +32,14 @@ public class TpmService {
     static final QueryFields FIELDS = QueryFields.keyedBy("uuid").inventory(TpmInventory.class)
             .text("uuid", "name", "vmInstanceUuid", "keyProviderUuid").date("createDate", "lastOpDate");
     private static final Map<String, Object> NEEDS_STOPPED = Map.of("support.vm.state", List.of("Stopped"));
-    private final TpmRepositories.Tpms tpms;
-    private final TpmRepositories.KeyProviders keyProviders;
-    private final TpmRepositories.HostRefs hostRefs;
+    private final TpmRepository tpms;
+    private final KeyProviderRepository keyProviders;
+    private final TpmHostRefRepository hostRefs;
     private final VmInstanceLookup vms;
     private final TagService tags;
     private final Transactions transactions;
 
-    TpmService(TpmRepositories.Tpms tpms, TpmRepositories.KeyProviders keyProviders, TpmRepositories.HostRefs hostRefs,
+    TpmService(TpmRepository tpms, KeyProviderRepository keyProviders, TpmHostRefRepository hostRefs,
                VmInstanceLookup vms, TagService tags, Transactions transactions) {
         this.tpms = tpms;
         this.keyProviders = keyProviders;
@@ -80,24 +77,26 @@ public class TpmService {
     }
 
     /**
-     * Tries the one statement that succeeds when every rule holds; when it changes nothing, the checks run in the
-     * documented order under locks, to answer the first rule that fails (or to succeed, if a race has passed).
+     * The statement of {@link TpmRepository#updateKeyProvider} is the only writer and the only place the rules
+     * hold; when it matches nothing, {@link #explainUpdate} finds the rule that failed. The request's tags are
+     * attached in the statement's transaction.
      */
     public Uni<TpmInventory> update(ApiRequest<UpdateTpmParams> request) {
         UpdateTpmParams p = request.params();
-        boolean simple = request.tags().isEmpty() && !request.validationOnly()
-                && (p.keyProviderUuid() == null || Uuids.isValid(p.keyProviderUuid()));
-        if (!simple) {
-            return transactions.concluding(() -> checkedUpdate(request));
+        Statement<TpmRepository.Updated> write = p.keyProviderUuid() != null && !Uuids.isValid(p.keyProviderUuid())
+                ? Statement.<TpmRepository.Updated>none() // no key provider has it: the explanation says why
+                : tpms.updateKeyProvider(p.tpmUuid(), p.vmInstanceUuid(), p.keyProviderUuid());
+        if (!request.tags().isEmpty()) {
+            write = write.then((sql, updated) -> tags.attach(sql, updated.tpm().uuid, RESOURCE_TYPE, request.tags()));
         }
-        return transactions.writeOrExplain(tpms.updateKeyProviderIfAllowed(p.tpmUuid(), p.vmInstanceUuid(),
-                p.keyProviderUuid()), () -> checkedUpdate(request));
+        return transactions.writeOrExplain(write.map(updated -> TpmInventory.of(updated.tpm(), updated.hostRefs())),
+                request.validationOnly(), () -> explainUpdate(p));
     }
 
-    /** Checks in the documented order, then changes the key provider and {@code lastOpDate}; runs in a transaction. */
-    private Uni<TpmInventory> checkedUpdate(ApiRequest<UpdateTpmParams> request) {
-        UpdateTpmParams p = request.params();
-        Uni<TpmEntity> byTpm = p.tpmUuid() == null ? Uni.createFrom().nullItem() : tpms.require(p.tpmUuid());
+    /** The first rule of UpdateTpm that fails, in the documented order, as a failure; reads only. */
+    private Uni<Void> explainUpdate(UpdateTpmParams p) {
+        Uni<TpmEntity> byTpm = p.tpmUuid() == null ? Uni.createFrom().nullItem() : tpms.findById(p.tpmUuid())
+                .onItem().ifNull().failWith(() -> ApiException.notFound("TPM", p.tpmUuid()));
         return byTpm
                 .flatMap(tpm -> (p.vmInstanceUuid() == null ? Uni.createFrom().<VmInstanceEntity>nullItem()
                         : vms.require(p.vmInstanceUuid())).map(vm -> new Target(tpm, vm)))
@@ -119,30 +118,12 @@ public class TpmService {
                     }
                     return requireKeyProvider(p.keyProviderUuid()).replaceWith(tpm);
                 })
-                .flatMap(tpm -> vms.require(tpm.vmInstanceUuid)
-                        .flatMap(vm -> RowLocks.lockAndRefresh(vm, vm.uuid, LockModeType.PESSIMISTIC_READ))
-                        .onItem().ifNull().failWith(() -> ApiException.notFound("VM", tpm.vmInstanceUuid))
-                        .flatMap(vm -> RowLocks.lockAndRefresh(tpm, tpm.uuid, LockModeType.PESSIMISTIC_WRITE)
-                                .onItem().ifNull().failWith(() -> ApiException.notFound("TPM", tpm.uuid))
-                                .map(locked -> {
-                                    boolean changes = p.keyProviderUuid() != null
-                                            && !p.keyProviderUuid().equals(locked.keyProviderUuid);
-                                    if (changes) {
-                                        requireStopped(vm, "change the key provider of the TPM of");
-                                    }
-                                    return locked;
-                                })))
-                .flatMap(tpm -> {
-                    if (request.validationOnly()) {
-                        return Uni.createFrom().nullItem();
+                .flatMap(tpm -> vms.require(tpm.vmInstanceUuid).invoke(vm -> {
+                    if (p.keyProviderUuid() != null && !p.keyProviderUuid().equals(tpm.keyProviderUuid)) {
+                        requireStopped(vm, "change the key provider of the TPM of");
                     }
-                    tpm.keyProviderUuid = Objects.requireNonNullElse(p.keyProviderUuid(), tpm.keyProviderUuid);
-                    tpm.lastOpDate = Instant.now();
-                    return tags.attach(tpm.uuid, RESOURCE_TYPE, request.tags())
-                            .flatMap(v -> tpms.flush())
-                            .flatMap(v -> hostRefs.of(List.of(tpm.uuid)))
-                            .map(refs -> TpmInventory.of(tpm, refs));
-                });
+                }))
+                .replaceWithVoid();
     }
 
     private record Target(TpmEntity tpm, VmInstanceEntity vm) {
@@ -176,7 +157,8 @@ public class TpmService {
     }
 
     private Uni<Void> requireKeyProvider(String uuid) {
-        return uuid == null ? Uni.createFrom().voidItem() : keyProviders.require(uuid).replaceWithVoid();
+        return uuid == null ? Uni.createFrom().voidItem() : keyProviders.findById(uuid)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("key provider", uuid)).replaceWithVoid();
     }
 
     private static void requireStopped(VmInstanceEntity vm, String what) {

@@ -1,0 +1,15 @@
+package org.zstack.cp.backupstorage;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Collection;
+import java.util.List;
+
+@ApplicationScoped
+public class BackupStorageCapacityRepository implements PanacheRepositoryBase<BackupStorageCapacityEntity, String> {
+    Uni<List<BackupStorageCapacityEntity>> of(Collection<String> uuids) {
+        return list("backupStorageUuid in ?1", uuids);
+    }
+}

@@ -1,0 +1,20 @@
+package org.zstack.cp.tag;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.zstack.cp.db.TransactionSql;
+
+import java.util.List;
+
+/** The table {@code user_tag}. */
+@ApplicationScoped
+class UserTagRepository implements PanacheRepositoryBase<UserTagEntity, String> {
+    Uni<Void> attach(TransactionSql transaction, String resourceUuid, String resourceType, List<String> tags) {
+        return TagRows.insert(transaction, "user_tag", resourceUuid, resourceType, tags);
+    }
+
+    Uni<Long> detachAll(String resourceUuid) {
+        return delete("resourceUuid", resourceUuid);
+    }
+}
