@@ -9,7 +9,6 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -68,8 +67,8 @@ class TracingTest {
         }
     }
 
+    /** Selected by {@link Traced} only (no {@code @Priority}, which would select it for every test). */
     @Alternative
-    @Priority(1)
     @Singleton
     public static class MemoryExporter {
         private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
