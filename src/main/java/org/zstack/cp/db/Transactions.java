@@ -1,5 +1,6 @@
 package org.zstack.cp.db;
 
+import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
@@ -182,9 +183,13 @@ public class Transactions {
             Context own = VertxContext.createNewDuplicatedContext(caller != null ? caller : vertx.getOrCreateContext());
             VertxContextSafetyToggle.setContextSafe(own, true);
             Executor back = onContext(caller);
-            own.runOnContext(v -> Uni.createFrom().deferred(work::get)
-                    .subscribe().with(item -> back.execute(() -> emitter.complete(item)),
-                            failure -> back.execute(() -> emitter.fail(failure))));
+            io.opentelemetry.context.Context trace = io.opentelemetry.context.Context.current();
+            own.runOnContext(v -> {
+                Scope traced = trace.makeCurrent(); // the statements belong to the caller's trace
+                Uni.createFrom().deferred(work::get).onTermination().invoke(traced::close)
+                        .subscribe().with(item -> back.execute(() -> emitter.complete(item)),
+                                failure -> back.execute(() -> emitter.fail(failure)));
+            });
         });
     }
 

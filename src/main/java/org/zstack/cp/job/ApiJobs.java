@@ -1,6 +1,7 @@
 package org.zstack.cp.job;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Scope;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Context;
@@ -66,6 +67,7 @@ public class ApiJobs implements JobRunner {
                 throw ApiException.badRequest("the header [" + Call.JOB_UUID + "] must be a UUID of 32 lowercase hex "
                         + "characters, not [" + jobUuid + "]");
             }
+            JobTracing.submitting(jobUuid);
             Response accepted = Response.status(202).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(new Location(call.baseUri() + POLL_PATH + jobUuid)).build();
             if (call.authFailure() != null) {
@@ -113,15 +115,24 @@ public class ApiJobs implements JobRunner {
         JobConclusion conclusion = new JobConclusion(job, results, jobs);
         waiters.started(job);
         metrics.counter("zstack.api.jobs.submitted").increment();
+        io.opentelemetry.context.Context trace = io.opentelemetry.context.Context.current();
         io.vertx.core.Context own = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(own, true);
-        own.runOnContext(v -> Uni.createFrom().deferred(operation)
+        own.runOnContext(v -> run(conclusion, operation, trace));
+        return conclusion;
+    }
+
+    /** Runs the job's operation in the trace of the request that submitted it, and writes its end. */
+    private void run(JobConclusion conclusion, Supplier<Uni<?>> operation, io.opentelemetry.context.Context trace) {
+        RunningJob job = conclusion.job();
+        Scope traced = trace.makeCurrent();
+        Uni.createFrom().deferred(operation)
                 .ifNoItem().after(job.timeout()).failWith(() -> ApiException.timeout("the API job [uuid:" + job.uuid()
                         + "] did not finish within its deadline of " + job.timeout().toSeconds() + " s"))
                 .onItemOrFailure().transformToUni((item, failure) -> conclude(conclusion, item, failure))
+                .onTermination().invoke(traced::close)
                 .subscribe().with(Context.of(Conclusion.KEY, conclusion), done -> { },
-                        failure -> LOG.errorf(failure, "the API job [uuid:%s] could not end", job.uuid())));
-        return conclusion;
+                        failure -> LOG.errorf(failure, "the API job [uuid:%s] could not end", job.uuid()));
     }
 
     /** Writes the job's end unless the operation's concluding transaction has written it already. */
