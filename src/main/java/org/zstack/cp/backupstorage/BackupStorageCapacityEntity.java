@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.zstack.cp.agent.ImageStoreAgent;
-import org.zstack.cp.api.TimestampedEntity;
+import org.zstack.cp.db.TimestampedEntity;
 
 /** What a backup storage holds; written only in the transaction that writes the status it was read with. */
 @Entity

@@ -10,7 +10,7 @@ import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.SecondaryRow;
 import org.zstack.cp.agent.AgentEndpoint;
-import org.zstack.cp.api.TimestampedEntity;
+import org.zstack.cp.db.TimestampedEntity;
 
 /**
  * An ImageStore backup storage: the generic {@code backup_storage} row and its {@code image_store_backup_storage}

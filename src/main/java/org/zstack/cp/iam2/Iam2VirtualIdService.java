@@ -8,7 +8,7 @@ import org.zstack.cp.api.DatabaseErrors;
 import org.zstack.cp.api.Password;
 import org.zstack.cp.api.Query;
 import org.zstack.cp.api.QueryFields;
-import org.zstack.cp.api.QueryRunner;
+import org.zstack.cp.db.QueryRunner;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.Uuids;
 import org.zstack.cp.db.Statement;

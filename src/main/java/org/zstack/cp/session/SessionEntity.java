@@ -4,7 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.zstack.cp.api.TimestampedEntity;
+import org.zstack.cp.db.TimestampedEntity;
 
 import java.time.Instant;
 

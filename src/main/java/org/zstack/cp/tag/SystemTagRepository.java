@@ -11,7 +11,7 @@ import java.util.List;
 @ApplicationScoped
 class SystemTagRepository implements PanacheRepositoryBase<SystemTagEntity, String> {
     Uni<Void> attach(TransactionSql transaction, String resourceUuid, String resourceType, List<String> tags) {
-        return TagRows.insert(transaction, "system_tag", resourceUuid, resourceType, tags);
+        return TagRepository.insert(transaction, "system_tag", resourceUuid, resourceType, tags);
     }
 
     Uni<Long> detachAll(String resourceUuid) {

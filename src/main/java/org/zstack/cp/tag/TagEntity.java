@@ -3,7 +3,7 @@ package org.zstack.cp.tag;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
-import org.zstack.cp.api.TimestampedEntity;
+import org.zstack.cp.db.TimestampedEntity;
 
 /** A tag attached to a resource; the system and user tags are two tables of this shape. */
 @MappedSuperclass

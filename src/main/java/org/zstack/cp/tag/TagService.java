@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.zstack.cp.api.Query;
 import org.zstack.cp.api.QueryFields;
-import org.zstack.cp.api.QueryRunner;
+import org.zstack.cp.db.QueryRunner;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.Tags;
 import org.zstack.cp.db.TransactionSql;

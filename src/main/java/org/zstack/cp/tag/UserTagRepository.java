@@ -11,7 +11,7 @@ import java.util.List;
 @ApplicationScoped
 class UserTagRepository implements PanacheRepositoryBase<UserTagEntity, String> {
     Uni<Void> attach(TransactionSql transaction, String resourceUuid, String resourceType, List<String> tags) {
-        return TagRows.insert(transaction, "user_tag", resourceUuid, resourceType, tags);
+        return TagRepository.insert(transaction, "user_tag", resourceUuid, resourceType, tags);
     }
 
     Uni<Long> detachAll(String resourceUuid) {

@@ -6,7 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.zstack.cp.api.TimestampedEntity;
+import org.zstack.cp.db.TimestampedEntity;
 
 @Entity
 @Table(name = "guest_tools_state")

@@ -8,7 +8,7 @@ import org.zstack.cp.api.ApiException;
 import org.zstack.cp.api.ApiRequest;
 import org.zstack.cp.api.Query;
 import org.zstack.cp.api.QueryFields;
-import org.zstack.cp.api.QueryRunner;
+import org.zstack.cp.db.QueryRunner;
 import org.zstack.cp.api.Replies;
 import org.zstack.cp.api.Tags;
 import org.zstack.cp.db.Transactions;

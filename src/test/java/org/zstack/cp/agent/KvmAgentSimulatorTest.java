@@ -1,30 +1,22 @@
 package org.zstack.cp.agent;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 import org.zstack.cp.support.Api;
 import org.zstack.cp.support.FakeAgent;
 import org.zstack.cp.support.Fixtures;
+import org.zstack.cp.support.SimulatedAgents;
 
-import java.util.Map;
 
 import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Dev mode's simulator: a host with no agent at all, and both KVM calls still run the callback path. */
 @QuarkusTest
-@TestProfile(KvmAgentSimulatorTest.Simulated.class)
+@TestProfile(SimulatedAgents.class)
 class KvmAgentSimulatorTest {
-
-    public static class Simulated implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("zstack.agent.simulator.enabled", "true");
-        }
-    }
 
     @Test
     void bothCallsSucceedThroughTheSimulatorsCallback() {

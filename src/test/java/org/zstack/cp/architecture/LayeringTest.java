@@ -7,6 +7,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.zstack.cp.api.ApiException;
 import org.zstack.cp.api.ErrorReply;
+import org.zstack.cp.api.ApiException;
+import org.zstack.cp.api.ErrorReply;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -28,6 +30,26 @@ class LayeringTest {
         noClasses().that().haveSimpleNameEndingWith("Resource")
                 .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
                 .orShould().dependOnClassesThat().resideInAnyPackage(SQL_CLIENT)
+                .check(main);
+    }
+
+    @Test
+    void onlyRepositoriesAndThePersistencePackageTouchSql() {
+        noClasses().that().haveSimpleNameNotEndingWith("Repository")
+                .and().resideOutsideOfPackage("org.zstack.cp.db..")
+                .and().doNotHaveFullyQualifiedName("org.zstack.cp.api.DatabaseErrors")
+                .should().dependOnClassesThat().resideInAnyPackage(SQL_CLIENT)
+                .because("SQL lives in repositories and the generic helpers of db/; api.DatabaseErrors only classifies "
+                        + "the SQL client's exceptions into ZStack errors")
+                .check(main);
+    }
+
+    @Test
+    void repositoriesBuildNoWireObjectsOrApiErrors() {
+        noClasses().that().haveSimpleNameEndingWith("Repository")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Inventory")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.zstack.cp.api.ApiException")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.zstack.cp.api.Replies")
                 .check(main);
     }
 

@@ -1,4 +1,4 @@
-package org.zstack.cp.api;
+package org.zstack.cp.db;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

@@ -9,12 +9,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** The one INSERT of both tag tables: one row per (resource, tag); attaching a tag that is there changes nothing. */
-final class TagRows {
+/** The SQL both tag tables share: the one INSERT: one row per (resource, tag); attaching a tag that is there changes nothing. */
+final class TagRepository {
     private static final String INSERT = "INSERT INTO %s (uuid, resource_uuid, resource_type, tag, create_date, "
             + "last_op_date) VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (resource_uuid, tag) DO NOTHING";
 
-    private TagRows() {
+    private TagRepository() {
     }
 
     static Uni<Void> insert(TransactionSql transaction, String table, String resourceUuid, String resourceType,

@@ -1,8 +1,10 @@
-package org.zstack.cp.api;
+package org.zstack.cp.db;
 
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import org.zstack.cp.api.Query;
+import org.zstack.cp.api.Replies;
 
 import java.util.List;
 import java.util.function.Function;
