@@ -39,8 +39,8 @@ public interface Statement<T> {
     }
 
     /**
-     * This statement and, when it matched, more writes in its transaction (the tags of the request), given what it found, so that the
-     * update and what comes with it commit or roll back together.
+     * This statement and, when it matched, more writes in its transaction (the tags of the request), given what
+     * it found, so that the update and what comes with it commit or roll back together.
      */
     default Statement<T> then(BiFunction<TransactionSql, T, Uni<Void>> more) {
         Statement<T> first = this;

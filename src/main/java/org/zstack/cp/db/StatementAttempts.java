@@ -30,7 +30,8 @@ final class StatementAttempts {
                         .onFailure(RolledBack.class).recoverWithItem(e -> ((RolledBack) e).found());
                 return conclusion == null ? checked : checked.call(found -> found.isEmpty()
                         ? Uni.createFrom().voidItem()
-                        : transactions.inPoolTransaction(sql -> conclusion.succeeded(sql, null)).invoke(conclusion::committed));
+                        : transactions.inPoolTransaction(sql -> conclusion.succeeded(sql, null))
+                                .invoke(conclusion::committed));
             }
             if (conclusion == null && write.single()) {
                 return transactions.retrying(() -> transactions.statement(() -> write.on(pool)));
