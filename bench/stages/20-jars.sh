@@ -10,8 +10,9 @@ build_if_stale() {
     log "the $what is newer than src/: not rebuilding"
     return 0
   fi
-  log "building the $what (mvnw -B -q package -DskipTests $*)"
-  (cd "$REPO" && ./mvnw -B -q package -DskipTests "$@") || die "the build of the $what failed"
+  log "building the $what (${BUILD_JAVA_HOME:+JAVA_HOME=$BUILD_JAVA_HOME }mvnw -B -q package -DskipTests $*)"
+  (cd "$REPO" && ${BUILD_JAVA_HOME:+env JAVA_HOME="$BUILD_JAVA_HOME"} ./mvnw -B -q package -DskipTests "$@") \
+    || die "the build of the $what failed"
   [ -f "$jar" ] || die "the build of the $what left no $jar"
 }
 
@@ -25,8 +26,11 @@ if ! $SKIP_BUILD; then
 fi
 [ -f "$JAR" ] || die "no jar at $JAR (build it, or give --app-dir)"
 
-# The aot-jar: quarkus.package.output-directory is resolved from target/ and holds quarkus-run.jar itself.
-# The build rewrites target/quarkus-artifact.properties (which the *IT tests read): it is put back afterwards.
+# The aot-jar: quarkus.package.output-directory is resolved from target/ and holds quarkus-run.jar itself. Only with
+# the AOT build enabled at phase "build" does the jar stop by itself after static init under
+# -Dquarkus.appcds.generate=true (92-startup-aot.sh); Quarkus then also trains a cache at build time, with the
+# build's own JVM, hence Maven on JDK 25. The build rewrites target/quarkus-artifact.properties (which the *IT
+# tests read): it is put back afterwards.
 if [ -z "$JAVA25" ]; then
   AOT_APP_DIR=""
 elif [ -n "$AOT_APP_DIR" ]; then
@@ -36,8 +40,9 @@ elif [ "$APP_DIR" = "$DEFAULT_APP_DIR" ]; then
   if ! $SKIP_BUILD; then
     props="$REPO/target/quarkus-artifact.properties"
     if [ -f "$props" ]; then cp "$props" "$WORK/quarkus-artifact.properties"; fi
-    build_if_stale aot-jar "$AOT_APP_DIR" -Dquarkus.package.jar.type=aot-jar \
-      -Dquarkus.package.output-directory="$(basename "$AOT_APP_DIR")"
+    BUILD_JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$JAVA25")")")" build_if_stale aot-jar "$AOT_APP_DIR" \
+      -Dquarkus.package.jar.type=aot-jar -Dquarkus.package.output-directory="$(basename "$AOT_APP_DIR")" \
+      -Dquarkus.package.jar.aot.enabled=true -Dquarkus.package.jar.aot.phase=build -Dquarkus.package.jar.aot.type=aot
     if [ -f "$WORK/quarkus-artifact.properties" ]; then mv "$WORK/quarkus-artifact.properties" "$props"; fi
   fi
 else

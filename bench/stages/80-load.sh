@@ -41,6 +41,6 @@ for api in "${APIS[@]}"; do
   fi
 done
 
-RSS_MB=$(ps -o rss= -p "$APP_PID" 2>/dev/null | awk '{printf "%.0f", $1 / 1024}')
+RSS_MB=$({ ps -o rss= -p "$APP_PID" 2>/dev/null || true; } | awk '{printf "%.0f", $1 / 1024}')
 log "app RSS after the load: ${RSS_MB:-n/a} MB"
 JOB_ROWS=$(psql_db -Atc "SELECT count(*) || ' (' || count(*) FILTER (WHERE state = 'Running') || ' Running)' FROM api_job" 2>/dev/null || echo n/a)

@@ -24,6 +24,9 @@ if [ "$STARTUPS" -gt 0 ] && [ -n "$AOT_APP_DIR" ]; then
   if app_wait_exit "$EXIT_TIMEOUT_S"; then
     AOT_STATIC_EXIT="exited by itself with status $APP_EXIT_CODE after $(($(now_ms) - t0)) ms"
     log "aot-static: the training JVM $AOT_STATIC_EXIT"
+    # status 1 is a failed start (it went on to runtime init and found no database): an aot-jar built without
+    # quarkus.package.jar.aot.enabled=true ignores quarkus.appcds.generate
+    [ "$APP_EXIT_CODE" = 0 ] || stage_fail "aot-static: the training JVM did not stop after static init (status $APP_EXIT_CODE; log: ${logf#"$REPO"/})"
   else
     stage_fail "aot-static: the training JVM did not exit by itself within $EXIT_TIMEOUT_S s (log: ${logf#"$REPO"/})"
     AOT_STATIC_EXIT="did not exit by itself"
