@@ -65,16 +65,16 @@ sdk_csv() {
 }
 api_csv() {
   local a="$1" m=measured f=fixed h=high
-  join_csv "$a" "$(fmt "$(res $a $m rps)" 1)" "$(fmt "$(res "$a" pgbench tps)" 1)" "$(stub_cell "$a")" \
-    "$(ceiling_of "$a")" "$(ratio "$(res $a $m rps)" "$(ceiling_of "$a")")" "$(fmt "$(res $a $f p99_ms)" 2)" \
-    "$(errors_of "$a")" "$(fmt "$(res $a $h rps)" 1)" \
-    "$(ratio "$(res $a $h rps)" "$(res $a $m rps)")" "$(fmt "$(res $a $h p50_ms)" 2)" "$(fmt "$(res $a $h p99_ms)" 2)" \
-    "$(fmt "$(res $a $h p999_ms)" 2)" "$(num_or_na "$(res $a $h errors)")" "$(fmt "$(res $a $h app_cpu_ms_per_op)" 3)" \
-    "$(fmt "$(res $a $m rps)" 1)" "$(fmt "$(res $a $m p50_ms)" 2)" "$(fmt "$(res $a $m p99_ms)" 2)" \
-    "$(fmt "$(res $a $m p999_ms)" 2)" "$(num_or_na "$(res $a $m errors)")" "$(fmt "$(res "$a" pgbench tps)" 1)" \
-    "$(num_or_na "$(res "$a" pgbench failed)")" "$(ratio "$(res $a $m rps)" "$(res "$a" pgbench tps)")" \
-    "$(num_or_na "$(res $a $f target)")" "$(fmt "$(res $a $f rps)" 1)" "$(fmt "$(res $a $f p50_ms)" 2)" \
-    "$(fmt "$(res $a $f p99_ms)" 2)" "$(fmt "$(res $a $f p999_ms)" 2)" "$(num_or_na "$(res $a $f errors)")" \
+  join_csv "$a" "$(fmt "$(res "$a" "$m" rps)" 1)" "$(fmt "$(res "$a" pgbench tps)" 1)" "$(stub_cell "$a")" \
+    "$(ceiling_of "$a")" "$(ratio "$(res "$a" "$m" rps)" "$(ceiling_of "$a")")" "$(fmt "$(res "$a" "$f" p99_ms)" 2)" \
+    "$(errors_of "$a")" "$(fmt "$(res "$a" "$h" rps)" 1)" \
+    "$(ratio "$(res "$a" "$h" rps)" "$(res "$a" "$m" rps)")" "$(fmt "$(res "$a" "$h" p50_ms)" 2)" "$(fmt "$(res "$a" "$h" p99_ms)" 2)" \
+    "$(fmt "$(res "$a" "$h" p999_ms)" 2)" "$(num_or_na "$(res "$a" "$h" errors)")" "$(fmt "$(res "$a" "$h" app_cpu_ms_per_op)" 3)" \
+    "$(fmt "$(res "$a" "$m" rps)" 1)" "$(fmt "$(res "$a" "$m" p50_ms)" 2)" "$(fmt "$(res "$a" "$m" p99_ms)" 2)" \
+    "$(fmt "$(res "$a" "$m" p999_ms)" 2)" "$(num_or_na "$(res "$a" "$m" errors)")" "$(fmt "$(res "$a" pgbench tps)" 1)" \
+    "$(num_or_na "$(res "$a" pgbench failed)")" "$(ratio "$(res "$a" "$m" rps)" "$(res "$a" pgbench tps)")" \
+    "$(num_or_na "$(res "$a" "$f" target)")" "$(fmt "$(res "$a" "$f" rps)" 1)" "$(fmt "$(res "$a" "$f" p50_ms)" 2)" \
+    "$(fmt "$(res "$a" "$f" p99_ms)" 2)" "$(fmt "$(res "$a" "$f" p999_ms)" 2)" "$(num_or_na "$(res "$a" "$f" errors)")" \
     "${SMOKE[$a]}" "$(res "$a" meta app_error_lines)" "$(res "$a" meta loadavg_1m)" "$(sdk_csv "$a")"
 }
 times_of() { local t="${STARTUP_TIMES[$1]:-}"; echo "${t:-none}" | tr ' ' '/'; }

@@ -28,7 +28,7 @@ startup_line() { # KIND what -> one bullet
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for api in "${APIS[@]}"; do
     m=measured; f=fixed; h=high
-    echo "| $api | $(fmt "$(res $api $m rps)" 1) | $(fmt "$(res "$api" pgbench tps)" 1) | $(stub_cell "$api" –) | $(ceiling_of "$api") | $(ratio "$(res $api $m rps)" "$(ceiling_of "$api")") | $(fmt "$(res $api $f p99_ms)" 2) | $(errors_of "$api") | $(fmt "$(res $api $h rps)" 1) | $(ratio "$(res $api $h rps)" "$(res $api $m rps)") | $(fmt "$(res $api $h p50_ms)" 2) / $(fmt "$(res $api $h p99_ms)" 2) | $(num_or_na "$(res $api $h errors)") | $(fmt "$(res $api $m p50_ms)" 2) | $(fmt "$(res $api $m p99_ms)" 2) | $(num_or_na "$(res $api $m errors)") | $(ratio "$(res $api $m rps)" "$(res "$api" pgbench tps)") | $(fmt "$(res $api $f rps)" 1) ($(num_or_na "$(res $api $f target)")) | $(fmt "$(res $api $f p50_ms)" 2) / $(fmt "$(res $api $f p99_ms)" 2) / $(fmt "$(res $api $f p999_ms)" 2) | $(num_or_na "$(res $api $f errors)") |"
+    echo "| $api | $(fmt "$(res "$api" "$m" rps)" 1) | $(fmt "$(res "$api" pgbench tps)" 1) | $(stub_cell "$api" –) | $(ceiling_of "$api") | $(ratio "$(res "$api" "$m" rps)" "$(ceiling_of "$api")") | $(fmt "$(res "$api" "$f" p99_ms)" 2) | $(errors_of "$api") | $(fmt "$(res "$api" "$h" rps)" 1) | $(ratio "$(res "$api" "$h" rps)" "$(res "$api" "$m" rps)") | $(fmt "$(res "$api" "$h" p50_ms)" 2) / $(fmt "$(res "$api" "$h" p99_ms)" 2) | $(num_or_na "$(res "$api" "$h" errors)") | $(fmt "$(res "$api" "$m" p50_ms)" 2) | $(fmt "$(res "$api" "$m" p99_ms)" 2) | $(num_or_na "$(res "$api" "$m" errors)") | $(ratio "$(res "$api" "$m" rps)" "$(res "$api" pgbench tps)") | $(fmt "$(res "$api" "$f" rps)" 1) ($(num_or_na "$(res "$api" "$f" target)")) | $(fmt "$(res "$api" "$f" p50_ms)" 2) / $(fmt "$(res "$api" "$f" p99_ms)" 2) / $(fmt "$(res "$api" "$f" p999_ms)" 2) | $(num_or_na "$(res "$api" "$f" errors)") |"
   done
   echo "| agent stub ceiling | $(fmt "$S_RPS" 1) | | | | | | $(num_or_na "$(res stub measured errors)") | | | | | $(fmt "$(res stub measured p50_ms)" 2) | $(fmt "$(res stub measured p99_ms)" 2) | | | | | |"
   echo
@@ -60,7 +60,10 @@ startup_line() { # KIND what -> one bullet
   echo
   startup_line plain "JDK 17, fast-jar ($JAVA_VERSION)"
   startup_line appcds "JDK 17, fast-jar, AppCDS archive trained with the smoke calls"
-  startup_line aot "JDK 25, aot-jar, AOT cache trained with the smoke calls and ${AOT_TRAIN_S}s of wrk per API ($JAVA25_VERSION)"
+  java25_what="$JAVA25_VERSION"
+  [ -n "$JAVA25" ] || java25_what="no JDK 25 at --java25: skipped"
+  [ -n "$JAVA25" ] && [ -z "$AOT_APP_DIR" ] && java25_what="no aot-jar: skipped"
+  startup_line aot "JDK 25, aot-jar, AOT cache trained with the smoke calls and ${AOT_TRAIN_S}s of wrk per API ($java25_what)"
   startup_line aot-static "JDK 25, aot-jar, AOT cache trained without a database (-Dquarkus.appcds.generate=true)"
   echo "- first start, with the migrations: $FIRST_START_MS ms"
   echo "- RSS after the load: $(num_or_na "$RSS_MB") MB"
