@@ -58,13 +58,17 @@ startup_line() { # KIND what -> one bullet
   fi
   echo "### Start-up (launch to the first 200 of /q/health/ready, $STARTUPS starts of each kind against the seeded database)"
   echo
-  startup_line plain "JDK 17, fast-jar ($JAVA_VERSION)"
-  startup_line appcds "JDK 17, fast-jar, AppCDS archive trained with the smoke calls"
-  java25_what="$JAVA25_VERSION"
-  [ -n "$JAVA25" ] || java25_what="no JDK 25 at --java25: skipped"
-  [ -n "$JAVA25" ] && [ -z "$AOT_APP_DIR" ] && java25_what="no aot-jar: skipped"
-  startup_line aot "JDK 25, aot-jar, AOT cache trained with the smoke calls and ${AOT_TRAIN_S}s of wrk per API ($java25_what)"
-  startup_line aot-static "JDK 25, aot-jar, AOT cache trained without a database (-Dquarkus.appcds.generate=true)"
+  if [ "$STARTUPS" -eq 0 ]; then
+    echo "- skipped (--startups 0)"
+  else
+    java25_what="$JAVA25_VERSION"
+    [ -n "$JAVA25" ] || java25_what="no JDK 25 at --java25: skipped"
+    [ -z "$JAVA25" ] || [ -n "$AOT_APP_DIR" ] || java25_what="no aot-jar: skipped"
+    startup_line plain "JDK 17, fast-jar ($JAVA_VERSION)"
+    startup_line appcds "JDK 17, fast-jar, AppCDS archive trained with the smoke calls"
+    startup_line aot "JDK 25, aot-jar, AOT cache trained with the smoke calls and ${AOT_TRAIN_S}s of wrk per API ($java25_what)"
+    startup_line aot-static "JDK 25, aot-jar, AOT cache trained without a database (-Dquarkus.appcds.generate=true)"
+  fi
   echo "- first start, with the migrations: $FIRST_START_MS ms"
   echo "- RSS after the load: $(num_or_na "$RSS_MB") MB"
   echo "- seeding $ROWS rows of each kind plus VACUUM ANALYZE: $SEED_MS ms"
