@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 public class AccountRepository implements PanacheRepositoryBase<AccountEntity, String> {
     private static final String INSERT_IF_NAME_FREE = "INSERT INTO account (uuid, name, password_hash, type, "
             + "create_date, last_op_date) VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (name) DO NOTHING";
+    private static final String NAME_TAKEN = "SELECT 1 FROM account WHERE name = $1";
     private final Pool pool;
 
     AccountRepository(Pool pool) {
@@ -21,6 +22,11 @@ public class AccountRepository implements PanacheRepositoryBase<AccountEntity, S
 
     public Uni<AccountEntity> findByName(String name) {
         return find("name", name).firstResult();
+    }
+
+    /** One statement on the pool. */
+    Uni<Boolean> nameTaken(String name) {
+        return pool.preparedQuery(NAME_TAKEN).execute(Tuple.of(name)).map(rows -> rows.size() > 0);
     }
 
     /** One statement on the pool; false when an account of that name exists already (it is left as it is). */

@@ -22,7 +22,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Two replicas started at once on one empty database: both come up, and Flyway migrates the schema once. */
+/**
+ * Two replicas started at once on one empty database: both come up, and Flyway migrates the schema once. A replica
+ * started later finds the admin account and takes no password hash to start.
+ */
 class ConcurrentStartIT {
 
     @Test
@@ -55,6 +58,15 @@ class ConcurrentStartIT {
                     .header("Authorization", "OAuth " + session).build(), HttpResponse.BodyHandlers.ofString()));
             assertThat(fromSecond.statusCode())
                     .as("a session from one replica works on the other: " + fromSecond.body()).isEqualTo(200);
+
+            try (PackagedApp third = PackagedApp.start(pg, "replica-3")) {
+                third.awaitReady(Duration.ofMinutes(2));
+                HttpResponse<String> metrics = HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create(third.baseUrl() + "/q/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(metrics.body()).as("a start that finds the admin account hashes nothing")
+                        .containsPattern("(?m)^zstack_password_hashes_total(\\{[^}]*\\})? 0\\.0$");
+            }
         }
     }
 
