@@ -33,7 +33,8 @@ public class OpenApiConventions implements OASFilter {
     private static final String COMMON_503 = "ID.1001: the session is unknown or expired. "
             + "SYS.1007: a parameter breaks its rule, or a UUID in the path is malformed. "
             + "SYS.1003: the resource, or one it refers to, does not exist. "
-            + "SYS.1000: the database is unavailable. SYS.1001: an agent or the database timed out.";
+            + "SYS.1000: the database is unavailable, or concurrent changes kept an update from matching twice "
+            + "(nothing was changed; try again). SYS.1001: an agent or the database timed out.";
     private static final String COMMON_500 = "SYS.1000: an unexpected error; the details are in the service log.";
     /** Answered by api/http/HttpGuard before any route is chosen, so on every operation. */
     private static final Map<String, String> HTTP_LAYER = new TreeMap<>(Map.of(
