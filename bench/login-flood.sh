@@ -38,6 +38,11 @@ QUERY=2
 SKIP_BUILD=false
 KEEP=false
 APP_DIR="$REPO/target/quarkus-app"
+PSQL=psql
+PG_HOST=127.0.0.1
+# the shared helpers and exit trap (which stops the app and removes $CONTAINER); log and die are this script's own
+# shellcheck source=stages/00-common.sh
+source "$BENCH_DIR/stages/00-common.sh"
 
 die() { echo "login-flood: error: $*" >&2; exit 1; }
 log() { echo "login-flood: $(date -u +%H:%M:%S) $*" >&2; }
@@ -78,36 +83,6 @@ if ! $SKIP_BUILD && { [ ! -f "$JAR" ] || [ -n "$(find "$REPO/src" "$REPO/pom.xml
 fi
 [ -f "$JAR" ] || die "no jar at $JAR"
 rm -rf "$WORK" && mkdir -p "$WORK" "$RESULTS"
-
-APP_PID=""
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  if $KEEP && [ $rc -eq 0 ]; then
-    log "--keep: left running: app pid $APP_PID at ${URL:-?}, PostgreSQL $CONTAINER on port ${PG_PORT:-?}"
-    exit 0
-  fi
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill -TERM "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL "$APP_PID" 2>/dev/null || true
-  fi
-  docker rm -f "$CONTAINER" >/dev/null 2>&1 || true
-  exit $rc
-}
-trap cleanup EXIT
-trap 'log "interrupted"; exit 130' INT TERM
-
-free_port() {
-  local p
-  for _ in $(seq 1 200); do
-    p=$((20000 + RANDOM % 40000))
-    [ -z "$(ss -Htan "sport = :$p" 2>/dev/null)" ] && { echo "$p"; return 0; }
-  done
-  die "found no free port"
-}
-field() { echo "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'; }
-psql_db() { PGPASSWORD=zstack psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U zstack -d zstack -v ON_ERROR_STOP=1 "$@"; }
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 # ---- PostgreSQL and the app ------------------------------------------------------------------------------
