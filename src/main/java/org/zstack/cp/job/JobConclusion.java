@@ -79,7 +79,7 @@ final class JobConclusion implements Conclusion {
     public void committed() {
         committed = true;
         durable.complete(true);
-        results.committed(job.uuid(), written);
+        results.committed(job, written);
     }
 
     /** The job could not be ended here: another job of its UUID came first, or the database failed. */

@@ -84,14 +84,17 @@ class JobResults {
         });
     }
 
-    void committed(String jobUuid, JobWaiters.Ended ended) {
-        webhooks.kick();
+    /** The job's end has committed: its polls are told, and its webhook (if it has one) is sent now. */
+    void committed(RunningJob job, JobWaiters.Ended ended) {
+        if (job.webHook() != null) {
+            webhooks.kick();
+        }
         metrics.counter("zstack.api.jobs.finished", "outcome", ended.state().name()).increment();
-        waiters.ended(jobUuid, ended);
+        waiters.ended(job.uuid(), ended);
     }
 
     void overdueCommitted(List<ApiJobRepository.FinishedJob> ended) {
-        if (!ended.isEmpty()) {
+        if (ended.stream().anyMatch(job -> job.webHook() != null)) {
             webhooks.kick();
         }
         for (ApiJobRepository.FinishedJob job : ended) {
