@@ -76,12 +76,15 @@ public class ImageStoreBackupStorageRepository implements PanacheRepositoryBase<
     }
 
     /**
-     * Reconnect's status, in the current session's transaction (after {@link #lockAndFind}); like the update's,
-     * the statement sets {@code last_op_date}. The entity is read again from the row.
+     * Reconnect's status, in the current session's transaction (after {@link #lockAndFind}). {@code last_op_date}
+     * is this statement's start, not the transaction's ({@code now()}): a transaction may begin before another that
+     * takes the lock first, so only a time taken under the lock follows the order of the writes. The entity is read
+     * again from the row.
      */
     Uni<Void> recordStatus(ImageStoreBackupStorageEntity bs, BackupStorageStatus status) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "UPDATE backup_storage SET status = :status, last_op_date = now() WHERE uuid = :uuid")
+                        "UPDATE backup_storage SET status = :status, last_op_date = statement_timestamp() "
+                                + "WHERE uuid = :uuid")
                 .setParameter("status", status.name())
                 .setParameter("uuid", bs.uuid)
                 .executeUpdate()
