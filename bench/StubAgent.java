@@ -1,131 +1,137 @@
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fast stand-in for the KVM agent and the image-store agent, for the benchmark only.
+ * A fast stand-in for the KVM agent and the image-store agent, for the benchmark only, on the app's own Vert.x jars
+ * (bench/stages/20-jars.sh compiles it and builds its classpath).
  *
  * <pre>
- *   java bench/StubAgent.java PORT [THREADS]
+ *   java -cp CLASSES:VERTX_JARS StubAgent PORT [EVENT_LOOPS]
  * </pre>
  *
  * Listens on 127.0.0.1:PORT (HTTP/1.1, keep-alive, TCP_NODELAY). The KVM paths follow the real agent's async
  * protocol: without the header taskuuid they get 400 "taskUuid missing in request header"; else 200 with an empty
- * body at once, and the reply is POSTed afterwards to the header callbackurl with the header taskuuid (no
- * callbackurl, as in the stub's own ceiling run: no reply).
+ * body at once, and the reply is POSTed afterwards to the header callbackurl with the header taskuuid, over a pooled
+ * keep-alive client (no callbackurl: no reply).
  * <ul>
  *   <li>POST /vm/changepasswd    -> reply {"success": true}</li>
  *   <li>POST /vm/guesttools/state -> reply with a "states" entry for every uuid of the body's vmInstanceUuids</li>
  *   <li>POST /imagestore/connect -> (synchronous) {"success": true, "totalCapacity": ..., "availableCapacity": ...}</li>
+ *   <li>POST /sink               -> 200, empty: where the stub's own ceiling run sends the callbacks</li>
  *   <li>GET  /ping               -> {}</li>
  * </ul>
  * Anything else is a 404 with {"success": false, "error": "..."}.
  */
-public final class StubAgent {
-    private static final byte[] OK = "{\"success\": true}".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] PING = "{}".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] CONNECT = ("{\"success\": true, \"totalCapacity\": 1099511627776, "
-            + "\"availableCapacity\": 966367641600}").getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] NO_TASK = "taskUuid missing in request header".getBytes(StandardCharsets.US_ASCII);
+public final class StubAgent extends AbstractVerticle {
+    private static final Buffer OK = Buffer.buffer("{\"success\": true}");
+    private static final Buffer PING = Buffer.buffer("{}");
+    private static final Buffer CONNECT = Buffer.buffer("{\"success\": true, \"totalCapacity\": 1099511627776, "
+            + "\"availableCapacity\": 966367641600}");
+    private static final Buffer NO_TASK = Buffer.buffer("taskUuid missing in request header");
     private static final String STATE = "{\"qgaRunning\": true, \"zsToolsFound\": true, "
             + "\"version\": \"4.6.11\", \"platForm\": \"Linux\", \"osType\": \"Linux\"}";
-    private static final HttpClient CALLBACKS = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private StubAgent() {
+    private final int port;
+    private HttpClient callbacks;
+
+    private StubAgent(int port) {
+        this.port = port;
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         if (args.length < 1) {
-            System.err.println("usage: java bench/StubAgent.java PORT [THREADS]");
+            System.err.println("usage: java -cp CLASSES:VERTX_JARS StubAgent PORT [EVENT_LOOPS]");
             System.exit(2);
         }
-        // Read by the JDK's server when its classes load, so set before HttpServer.create.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        System.setProperty("sun.net.httpserver.maxIdleConnections", "1000");
         int port = Integer.parseInt(args[0]);
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 6;
-        AtomicInteger counter = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "stub-agent-" + counter.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
-        server.createContext("/", StubAgent::handle);
-        server.setExecutor(pool);
-        server.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
-        System.out.println("stub agent listening on 127.0.0.1:" + port + " with " + threads + " threads");
+        int loops = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
+        vertx.deployVerticle(() -> new StubAgent(port), new DeploymentOptions().setInstances(loops))
+                .onSuccess(id -> System.out.println("stub agent listening on 127.0.0.1:" + port + " with "
+                        + loops + " event loops"))
+                .onFailure(failure -> {
+                    failure.printStackTrace();
+                    System.exit(1);
+                });
     }
 
-    private static void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body = readAll(exchange.getRequestBody());
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            byte[] answer;
-            int status = 200;
-            byte[] reply = null;
-            if ("POST".equals(method) && "/vm/changepasswd".equals(path)) {
-                reply = OK;
-            } else if ("POST".equals(method) && "/vm/guesttools/state".equals(path)) {
-                reply = guestToolsStates(new String(body, StandardCharsets.UTF_8));
+    @Override
+    public void start(Promise<Void> started) {
+        callbacks = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
+                .setConnectTimeout(5_000), new PoolOptions().setHttp1MaxSize(64));
+        vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port).setTcpNoDelay(true)
+                        .setAcceptBacklog(1024))
+                .requestHandler(request -> request.body().onSuccess(body -> handle(request, body)))
+                .listen()
+                .<Void>mapEmpty()
+                .onComplete(started);
+    }
+
+    private void handle(HttpServerRequest request, Buffer body) {
+        String path = request.path();
+        HttpMethod method = request.method();
+        Buffer reply = null;
+        if (method == HttpMethod.POST && "/vm/changepasswd".equals(path)) {
+            reply = OK;
+        } else if (method == HttpMethod.POST && "/vm/guesttools/state".equals(path)) {
+            reply = guestToolsStates(body.toString(StandardCharsets.UTF_8));
+        }
+        String taskUuid = request.getHeader("taskuuid");
+        var response = request.response().putHeader("Content-Type", "application/json");
+        if (reply != null) {
+            if (taskUuid == null) {
+                response.setStatusCode(400).end(NO_TASK);
+                return;
             }
-            String taskUuid = exchange.getRequestHeaders().getFirst("taskuuid");
-            if (reply != null) {
-                status = taskUuid == null ? 400 : 200;
-                answer = taskUuid == null ? NO_TASK : new byte[0];
-            } else if ("POST".equals(method) && "/imagestore/connect".equals(path)) {
-                answer = CONNECT;
-            } else if ("GET".equals(method) && "/ping".equals(path)) {
-                answer = PING;
-            } else {
-                status = 404;
-                answer = ("{\"success\": false, \"error\": \"the stub agent has no " + method + " " + path + "\"}")
-                        .getBytes(StandardCharsets.UTF_8);
-            }
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(answer);
-            }
-            String callbackUrl = exchange.getRequestHeaders().getFirst("callbackurl");
-            if (reply != null && taskUuid != null && callbackUrl != null) {
-                callBack(callbackUrl, taskUuid, reply);
-            }
+            String callbackUrl = request.getHeader("callbackurl");
+            Buffer answer = reply;
+            response.end().onSuccess(v -> {
+                if (callbackUrl != null) {
+                    callBack(callbackUrl, taskUuid, answer);
+                }
+            });
+        } else if (method == HttpMethod.POST && "/imagestore/connect".equals(path)) {
+            response.end(CONNECT);
+        } else if (method == HttpMethod.POST && "/sink".equals(path)) {
+            response.end();
+        } else if (method == HttpMethod.GET && "/ping".equals(path)) {
+            response.end(PING);
+        } else {
+            response.setStatusCode(404).end("{\"success\": false, \"error\": \"the stub agent has no " + method + " "
+                    + path + "\"}");
         }
     }
 
-    /** POSTs the reply to the service, without waiting for its answer. */
-    private static void callBack(String callbackUrl, String taskUuid, byte[] reply) {
-        CALLBACKS.sendAsync(HttpRequest.newBuilder(URI.create(callbackUrl)).timeout(Duration.ofSeconds(30))
-                        .header("taskuuid", taskUuid).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(reply)).build(),
-                HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                    if (failure != null || response.statusCode() != 200) {
+    /** POSTs the reply to the service; its answer is read (to free the connection) and only a failure is logged. */
+    private void callBack(String callbackUrl, String taskUuid, Buffer reply) {
+        callbacks.request(new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(callbackUrl)
+                        .putHeader("taskuuid", taskUuid).putHeader("Content-Type", "application/json")
+                        .setIdleTimeout(30_000))
+                .compose(request -> request.send(reply))
+                .compose(response -> response.body().map(b -> response.statusCode()))
+                .onComplete(result -> {
+                    if (result.failed() || result.result() != 200) {
                         System.err.println("the reply to " + callbackUrl + " for " + taskUuid + " failed: "
-                                + (failure != null ? failure : "HTTP " + response.statusCode()));
+                                + (result.failed() ? result.cause() : "HTTP " + result.result()));
                     }
                 });
     }
 
     /** {"vmInstanceUuids": ["a", "b"]} -> {"success": true, "states": {"a": {...}, "b": {...}}}, by a plain scan. */
-    static byte[] guestToolsStates(String body) {
+    static Buffer guestToolsStates(String body) {
         StringBuilder out = new StringBuilder(256).append("{\"success\": true, \"states\": {");
         int key = body.indexOf("\"vmInstanceUuids\"");
         if (key >= 0) {
@@ -150,12 +156,6 @@ public final class StubAgent {
                 i = q2 + 1;
             }
         }
-        return out.append("}}").toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] readAll(InputStream in) throws IOException {
-        try (in) {
-            return in.readAllBytes();
-        }
+        return Buffer.buffer(out.append("}}").toString());
     }
 }

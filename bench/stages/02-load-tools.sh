@@ -43,7 +43,7 @@ run_pgbench() {
 # run_jobload API -> its BENCH_RESULT lines (measured, fixed, sync), the SDK way: submit with X-Job-UUID, then poll
 run_jobload() {
   local api="$1" out="$RUN/jobload-$1.log"
-  java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx64m -cp "$JOBLOAD_CP" JobLoad \
+  java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx64m -cp "$BENCH_CP" JobLoad \
     --base "http://127.0.0.1:$APP_PORT" --session "$SESSION" --api "$api" --rows "$ROWS" \
     --connections "$CONNECTIONS" --threads "$THREADS" --warmup "$WARMUP_S" --duration "$DURATION_S" --control \
     --app-pid "$APP_PID" --clk-tck "$CLK_TCK" \

@@ -1,6 +1,6 @@
 # Builds the fast-jar (and, for the AOT start-ups, the aot-jar packaging of the same source) unless they are newer
-# than src/, and compiles bench/JobLoad.java. Leaves: JAR, AOT_APP_DIR (empty: no AOT start-ups), JOBLOAD_CP,
-# LOAD_AVG_START.
+# than src/, and compiles bench/StubAgent.java and bench/JobLoad.java.
+# Leaves: JAR, AOT_APP_DIR (empty: no AOT start-ups), BENCH_CP, LOAD_AVG_START.
 
 # build_if_stale WHAT APP_DIR [mvn options...]: mvnw package with those options if APP_DIR's jar is older than src/
 build_if_stale() {
@@ -55,16 +55,13 @@ if [ -n "$AOT_APP_DIR" ] && [ ! -f "$AOT_APP_DIR/quarkus-run.jar" ]; then
 fi
 LOAD_AVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
-# the SDK-way load generator runs on the app's own Vert.x and Netty jars
-JOBLOAD_CP=""
-if $RUN_SDK; then
-  JOBLOAD_CP="$WORK/classes"
-  for j in "$APP_DIR"/lib/main/io.vertx.vertx-core-*.jar "$APP_DIR"/lib/main/io.netty.netty-*.jar \
-           "$APP_DIR"/lib/main/com.fasterxml.jackson.core.jackson-core-*.jar; do
-    [ -f "$j" ] || die "no Vert.x/Netty jars under $APP_DIR/lib/main for bench/JobLoad.java (or pass --no-sdk)"
-    JOBLOAD_CP+=":$j"
-  done
-  mkdir -p "$WORK/classes"
-  javac -nowarn -Xlint:-deprecation -d "$WORK/classes" -cp "$JOBLOAD_CP" "$BENCH_DIR/JobLoad.java" \
-    || die "could not compile bench/JobLoad.java"
-fi
+# the stub agent and the SDK-way load generator run on the app's own Vert.x and Netty jars
+BENCH_CP="$WORK/classes"
+for j in "$APP_DIR"/lib/main/io.vertx.vertx-core-*.jar "$APP_DIR"/lib/main/io.netty.netty-*.jar \
+         "$APP_DIR"/lib/main/com.fasterxml.jackson.core.jackson-core-*.jar; do
+  [ -f "$j" ] || die "no Vert.x/Netty jars under $APP_DIR/lib/main for bench/StubAgent.java and bench/JobLoad.java"
+  BENCH_CP+=":$j"
+done
+mkdir -p "$WORK/classes"
+javac -nowarn -Xlint:-deprecation -d "$WORK/classes" -cp "$BENCH_CP" "$BENCH_DIR/StubAgent.java" \
+  "$BENCH_DIR/JobLoad.java" || die "could not compile bench/StubAgent.java and bench/JobLoad.java"

@@ -1,9 +1,9 @@
-# Starts the stub agent (bench/StubAgent.java, standing in for the KVM and image-store agents) on a free port.
+# Starts the stub agent (bench/StubAgent.java on Vert.x, standing in for the KVM and image-store agents) on a free port.
 # Leaves: STUB_PORT, STUB_PID.
 
 STUB_PORT=$(free_port)
 log "starting the stub agent on port $STUB_PORT"
-java -XX:+UseSerialGC -Xss512k "$BENCH_DIR/StubAgent.java" "$STUB_PORT" 6 >"$WORK/stub.log" 2>&1 &
+java -XX:+UseSerialGC -Xmx128m -cp "$BENCH_CP" StubAgent "$STUB_PORT" 2 >"$WORK/stub.log" 2>&1 &
 STUB_PID=$!
 stub_ok=false
 for _ in $(seq 1 300); do
