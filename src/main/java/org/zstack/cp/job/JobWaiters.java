@@ -1,8 +1,11 @@
 package org.zstack.cp.job;
 
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import java.time.Duration;
 import java.util.List;
@@ -14,15 +17,18 @@ import java.util.function.Supplier;
 /**
  * The jobs this replica runs, and the polls that wait for them. A job of this replica wakes its polls when its end
  * has committed and hands them what it wrote, so that such a poll reads nothing from the database; that end is
- * kept until its first poll, at most {@link #KEPT}. A job of another replica is re-read every
+ * kept until its first poll, at most about {@link #KEPT} (one periodic sweep forgets the older ones: a timer per
+ * job would hold every job's context and body for that long). A job of another replica is re-read every
  * {@link ApiJobConfig#pollRecheck()} until it ends or the wait is over.
  */
 @ApplicationScoped
 public class JobWaiters {
     static final Duration KEPT = Duration.ofSeconds(30);
+    private static final Duration SWEEP_PERIOD = Duration.ofSeconds(5);
     private final Vertx vertx;
     private final ApiJobConfig config;
     private final Map<String, Local> local = new ConcurrentHashMap<>();
+    private long sweeper = -1;
 
     /** The end a job wrote: the poll's status and body. */
     record Ended(JobState state, int status, String body) {
@@ -34,6 +40,7 @@ public class JobWaiters {
         final List<Runnable> wakers = new CopyOnWriteArrayList<>();
         volatile boolean done;
         volatile Ended ended;
+        volatile long endedAtNanos;
 
         Local(RunningJob job) {
             this.job = job;
@@ -43,6 +50,16 @@ public class JobWaiters {
     public JobWaiters(Vertx vertx, ApiJobConfig config) {
         this.vertx = vertx;
         this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        sweeper = vertx.setPeriodic(SWEEP_PERIOD.toMillis(), id -> forgetUnpolled());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (sweeper >= 0) {
+            vertx.cancelTimer(sweeper);
+        }
     }
 
     void started(RunningJob job) {
@@ -56,14 +73,19 @@ public class JobWaiters {
             return;
         }
         job.ended = ended;
+        job.endedAtNanos = System.nanoTime();
         job.done = true;
         job.wakers.forEach(Runnable::run);
         job.wakers.clear();
         if (ended == null) {
             local.remove(jobUuid);
-        } else {
-            vertx.setTimer(KEPT.toMillis(), id -> local.remove(jobUuid, job));
         }
+    }
+
+    /** Forgets the ends that no poll has asked for within {@link #KEPT}: the database still has them. */
+    void forgetUnpolled() {
+        long now = System.nanoTime();
+        local.values().removeIf(job -> job.done && now - job.endedAtNanos > KEPT.toNanos());
     }
 
     int runningHere() {
