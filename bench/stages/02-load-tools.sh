@@ -28,16 +28,29 @@ wrk_warmup() {
   run_wrk "$1-warmup-$3" "$BENCH_DIR/wrk/$1.lua" "http://127.0.0.1:$APP_PORT" "$2" "$3" "" "${4:-}" >/dev/null
 }
 
-# run_pgbench API -> "tps failed" (or nothing)
+# run_pgbench API [SCRIPT LABEL] -> "tps failed" (or nothing); SCRIPT defaults to bench/pgbench/API.sql
 run_pgbench() {
-  local api="$1" out="$RUN/pgbench-$1.log" tps failed
+  local api="$1" script="${2:-$BENCH_DIR/pgbench/$1.sql}" out="$RUN/pgbench-${3:-$1}.log" tps failed
   # shellcheck disable=SC2086
   PGPASSWORD=zstack "$PGBENCH" -h "$PG_HOST" -p "$PG_PORT" -U zstack -n -c "$CONNECTIONS" -j "$THREADS" \
-    -T "$DURATION_S" -D rows="$ROWS" ${PGBENCH_EXTRA_ARGS:-} -f "$BENCH_DIR/pgbench/$api.sql" zstack >"$out" 2>&1 \
+    -T "$DURATION_S" -D rows="$ROWS" ${PGBENCH_EXTRA_ARGS:-} -f "$script" zstack >"$out" 2>&1 \
     || { log "WARNING: pgbench $api failed (see $out)"; tail -5 "$out" >&2; return 0; }
   tps=$(awk '/^tps = / {print $3; exit}' "$out")
   failed=$(awk -F': ' '/number of failed transactions/ {split($2, a, " "); print a[1]; exit}' "$out")
   echo "${tps:-} ${failed:-0}"
+}
+
+# job_pgbench_script API -> a pgbench script of the API's SQL inside its API job's SQL, as the service runs it for a
+# submission with X-Job-UUID: an API that only writes to the database inserts its job ended in its own
+# transaction; one that calls an agent records the job Running first and ends it afterwards
+job_pgbench_script() {
+  local api="$1" out="$RUN/pgbench-job-$1.sql" p="$BENCH_DIR/pgbench"
+  if [[ "$AGENT_APIS" == *" $api "* ]]; then
+    cat "$p/job-running.sql" "$p/$api.sql" "$p/job-finish.sql" >"$out"
+  else
+    { echo 'BEGIN;'; cat "$p/$api.sql" "$p/job-ended.sql"; echo 'COMMIT;'; } >"$out"
+  fi
+  echo "$out"
 }
 
 # run_jobload API -> its BENCH_RESULT lines (measured, fixed, sync), the SDK way: submit with X-Job-UUID, then poll

@@ -1,6 +1,7 @@
 # For each API: wrk warm-up (sampling non-2xx answers), the measured run at --connections, a run at
 # --connections-high, a run at a fixed half of the measured rate, the SDK way (JobLoad), then pgbench with the same
-# SQL. Leaves: RESULT[API/warm-up|measured|high|fixed|sdk|sdk-fixed|sdk-sync|pgbench|meta], RSS_MB, JOB_ROWS.
+# SQL, and for an async API with its job's SQL too.
+# Leaves: RESULT[API/warm-up|measured|high|fixed|sdk|sdk-fixed|sdk-sync|pgbench|pgbench-job|meta], RSS_MB, JOB_ROWS.
 
 for api in "${APIS[@]}"; do
   mark=$(wc -l <"$WORK/app.log")
@@ -38,6 +39,12 @@ for api in "${APIS[@]}"; do
     read -r tps failed < <(run_pgbench "$api"; echo) || true
     RESULT[$api/pgbench]="tps=${tps:-} failed=${failed:-}"
     log "$api: pgbench ${tps:-n/a} tps"
+    if $RUN_SDK && [[ "$ASYNC_APIS" == *" $api "* ]]; then
+      log "$api: pgbench ${DURATION_S}s with the API job's SQL"
+      read -r tps failed < <(run_pgbench "$api" "$(job_pgbench_script "$api")" "job-$api"; echo) || true
+      RESULT[$api/pgbench-job]="tps=${tps:-} failed=${failed:-}"
+      log "$api: pgbench with the job's SQL ${tps:-n/a} tps"
+    fi
   fi
 done
 

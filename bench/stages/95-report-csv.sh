@@ -54,9 +54,11 @@ sdk_csv() {
         "$(fmt "$(res "$a" sdk-fixed p99_ms)" 2)" "$(fmt "$(res "$a" sdk-fixed p999_ms)" 2)"
         "$(num_or_na "$(res "$a" sdk-fixed errors)")" "$(ratio "$(res "$a" sdk-fixed p99_ms)" "$(res "$a" fixed p99_ms)")"
         "$(fmt "$(res "$a" sdk-sync rps)" 1)" "$(fmt "$(res "$a" sdk-sync p99_ms)" 2)"
-        "$(ratio "$(res "$a" sdk rps)" "$(res "$a" sdk-sync rps)")")
+        "$(ratio "$(res "$a" sdk rps)" "$(res "$a" sdk-sync rps)")" "$(fmt "$(res "$a" pgbench-job tps)" 1)"
+        "$(ratio "$(res "$a" pgbench-job tps)" "$(res "$a" pgbench tps)")"
+        "$(ratio "$(res "$a" sdk rps)" "$(res "$a" pgbench-job tps)")")
   else
-    c+=("" "" "" "" "" "" "" "" "" "" "" "" "" "" "" "" "" "")
+    c+=("" "" "" "" "" "" "" "" "" "" "" "" "" "" "" "" "" "" "" "" "")
   fi
   c+=("$(fmt "$(res "$a" measured app_cpu_ms_per_op)" 3)" "$(is_sdk "$a" && fmt "$(res "$a" sdk app_cpu_ms_per_op)" 3)"
       "$(is_sdk "$a" && fmt "$(res "$a" sdk-sync app_cpu_ms_per_op)" 3)" "$(fmt "$(res "$a" measured app_jit_ms_per_op)" 3)"
@@ -86,7 +88,7 @@ times_of() { local t="${STARTUP_TIMES[$1]:-}"; echo "${t:-none}" | tr ' ' '/'; }
   echo "# java=\"$JAVA_VERSION\" java25=\"$JAVA25_VERSION\" postgres=$PG_VERSION image=$PG_IMAGE pg_route=\"$PG_ROUTE\""
   echo "# loadavg_start=\"$LOAD_AVG_START\" loadavg_end=\"$LOAD_AVG_END\" api_job_rows_after=\"$JOB_ROWS\""
   echo "# first_start_ms=$FIRST_START_MS rss_mb=$(num_or_na "$RSS_MB") seed_ms=$SEED_MS startups_plain=$(times_of plain) startups_appcds=$(times_of appcds) startups_aot=$(times_of aot) startups_aot_static=$(times_of aot-static)"
-  echo "api,req_s,tps,stub_req_s,ceiling,ratio,p99_half_ms,errors,req_s_256,share_256,p50_256_ms,p99_256_ms,p999_256_ms,errors_256,app_cpu_ms_per_req_256,req_per_s,p50_ms,p99_ms,p999_ms,measured_errors,pgbench_tps,pgbench_failed,ratio_to_tps,fixed_target_req_per_s,fixed_req_per_s,fixed_p50_ms,fixed_p99_ms,fixed_p999_ms,fixed_errors,smoke_http,app_error_lines,loadavg_1m,sdk_ops_per_s,sdk_p50_ms,sdk_p99_ms,sdk_p999_ms,sdk_errors,sdk_ratio_to_sync,sdk_polls_per_op,sdk_submit_p50_ms,sdk_fixed_target_ops_per_s,sdk_fixed_ops_per_s,sdk_fixed_p50_ms,sdk_fixed_p99_ms,sdk_fixed_p999_ms,sdk_fixed_errors,sdk_fixed_p99_ratio_to_sync,sdk_client_sync_req_per_s,sdk_client_sync_p99_ms,sdk_ratio_to_client_sync,app_cpu_ms_per_req,sdk_app_cpu_ms_per_op,sdk_client_sync_app_cpu_ms_per_req,app_jit_ms_per_req,sdk_app_jit_ms_per_op,sdk_client_sync_app_jit_ms_per_req"
+  echo "api,req_s,tps,stub_req_s,ceiling,ratio,p99_half_ms,errors,req_s_256,share_256,p50_256_ms,p99_256_ms,p999_256_ms,errors_256,app_cpu_ms_per_req_256,req_per_s,p50_ms,p99_ms,p999_ms,measured_errors,pgbench_tps,pgbench_failed,ratio_to_tps,fixed_target_req_per_s,fixed_req_per_s,fixed_p50_ms,fixed_p99_ms,fixed_p999_ms,fixed_errors,smoke_http,app_error_lines,loadavg_1m,sdk_ops_per_s,sdk_p50_ms,sdk_p99_ms,sdk_p999_ms,sdk_errors,sdk_ratio_to_sync,sdk_polls_per_op,sdk_submit_p50_ms,sdk_fixed_target_ops_per_s,sdk_fixed_ops_per_s,sdk_fixed_p50_ms,sdk_fixed_p99_ms,sdk_fixed_p999_ms,sdk_fixed_errors,sdk_fixed_p99_ratio_to_sync,sdk_client_sync_req_per_s,sdk_client_sync_p99_ms,sdk_ratio_to_client_sync,pgbench_job_tps,pgbench_job_ratio_to_tps,sdk_ratio_to_job_tps,app_cpu_ms_per_req,sdk_app_cpu_ms_per_op,sdk_client_sync_app_cpu_ms_per_req,app_jit_ms_per_req,sdk_app_jit_ms_per_op,sdk_client_sync_app_jit_ms_per_req"
   for api in "${APIS[@]}"; do api_csv "$api"; done
   # the stub row: its req/s and errors, and its p50/p99 in the measured run's columns
   echo "agent stub ceiling,$(fmt "$S_RPS" 1),,,,,,$(num_or_na "$(res stub measured errors)"),,,,,,,,$(fmt "$S_RPS" 1),$(fmt "$(res stub measured p50_ms)" 2),$(fmt "$(res stub measured p99_ms)" 2),,$(num_or_na "$(res stub measured errors)"),,,,,,,,,,,,,$(sdk_csv none)"

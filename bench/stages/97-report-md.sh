@@ -39,18 +39,18 @@ startup_line() { # KIND what -> one bullet
     echo
     echo "One operation = the submit (202) and its polls until 200 or 503, timed from the submit. Target: ops/s at least 0.6 of the synchronous req/s above, and p99 at half load at most twice the synchronous fixed-rate p99. Same connections; ${WARMUP_S}s warm-up."
     echo
-    echo "| API | load (1 min) | sync req/s | SDK ops/s | ratio (≥ 0.6?) | SDK p50/p99 ms | polls/op | submit p50 ms | errors | SDK fixed-rate ops/s (target) | sync fixed-rate p99 ms | SDK fixed-rate p50/p99/p99.9 ms | p99 ratio (≤ 2?) | fixed-rate errors | same client, no job: req/s, p99 ms | SDK ÷ same client | app CPU ms/op (of it JIT): sync (wrk), SDK, same client no job |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| API | load (1 min) | sync req/s | SDK ops/s | ratio (≥ 0.6?) | SDK p50/p99 ms | polls/op | submit p50 ms | errors | SDK fixed-rate ops/s (target) | sync fixed-rate p99 ms | SDK fixed-rate p50/p99/p99.9 ms | p99 ratio (≤ 2?) | fixed-rate errors | same client, no job: req/s, p99 ms | SDK ÷ same client | pgbench tps with the job's SQL (÷ pgbench tps) | SDK ÷ job tps | app CPU ms/op (of it JIT): sync (wrk), SDK, same client no job |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     for api in "${APIS[@]}"; do
       cpu="$(fmt "$(res "$api" measured app_cpu_ms_per_op)" 3) ($(fmt "$(res "$api" measured app_jit_ms_per_op)" 3))"
       if ! is_sdk "$api"; then
         if [[ "$ASYNC_APIS" == *" $api "* ]]; then what="n/a: JobLoad gave no result (see bench/work/run/jobload-$api.log)"
         else what="synchronous in ZStack: no SDK way"; fi
-        echo "| $api | $(res "$api" meta loadavg_1m) | $(fmt "$(res "$api" measured rps)" 1) | $what | | | | | | | | | | | | | $cpu |"
+        echo "| $api | $(res "$api" meta loadavg_1m) | $(fmt "$(res "$api" measured rps)" 1) | $what | | | | | | | | | | | | | | | $cpu |"
         continue
       fi
       IFS=, read -r -a s <<<"$(sdk_csv "$api")"
-      echo "| $api | $(res "$api" meta loadavg_1m) | $(fmt "$(res "$api" measured rps)" 1) | ${s[0]} | ${s[5]} ($(verdict "${s[5]}" ">=" 0.6)) | ${s[1]} / ${s[2]} | ${s[6]} | ${s[7]} | ${s[4]} | ${s[9]} (${s[8]}) | $(fmt "$(res "$api" fixed p99_ms)" 2) | ${s[10]} / ${s[11]} / ${s[12]} | ${s[14]} ($(verdict "${s[14]}" "<=" 2)) | ${s[13]} | ${s[15]}, ${s[16]} | ${s[17]} | $cpu, ${s[19]} (${s[22]}), ${s[20]} (${s[23]}) |"
+      echo "| $api | $(res "$api" meta loadavg_1m) | $(fmt "$(res "$api" measured rps)" 1) | ${s[0]} | ${s[5]} ($(verdict "${s[5]}" ">=" 0.6)) | ${s[1]} / ${s[2]} | ${s[6]} | ${s[7]} | ${s[4]} | ${s[9]} (${s[8]}) | $(fmt "$(res "$api" fixed p99_ms)" 2) | ${s[10]} / ${s[11]} / ${s[12]} | ${s[14]} ($(verdict "${s[14]}" "<=" 2)) | ${s[13]} | ${s[15]}, ${s[16]} | ${s[17]} | ${s[18]} (${s[19]}) | ${s[20]} | $cpu, ${s[22]} (${s[25]}), ${s[23]} (${s[26]}) |"
     done
     echo
     echo "- api_job rows after the load: $JOB_ROWS"
