@@ -1,4 +1,5 @@
-# Starts the stub agent (bench/StubAgent.java on Vert.x, standing in for the KVM and image-store agents) on a free port.
+# Starts the stub agent (bench/StubAgent.java, on Vert.x; it stands in for the KVM and image-store agents) on a
+# free port.
 # Leaves: STUB_PORT, STUB_PID.
 
 STUB_PORT=$(free_port)
