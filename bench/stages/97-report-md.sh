@@ -18,7 +18,7 @@ startup_line() { # KIND what -> one bullet
   echo "# Benchmark: rows $ROWS, ${DURATION_S}s, $CONNECTIONS connections (and $CONNECTIONS_HIGH)"
   echo
   echo "- commit \`$COMMIT\` ($DIRTY tree)${JAR_COMMIT:+, jar built from \`$JAR_COMMIT\`}; jar: \`$JAR\`"
-  echo "- date $DATE_UTC; nproc $NPROC; $JAVA_VERSION; PostgreSQL $PG_VERSION ($PG_IMAGE), reached at $PG_ROUTE"
+  echo "- date $DATE_UTC; nproc $NPROC; $JAVA_VERSION, app JVM options \`$JAVA_OPTS\`; PostgreSQL $PG_VERSION ($PG_IMAGE), reached at $PG_ROUTE"
   echo "- rows $ROWS of each kind; wrk: ${WARMUP_S}s warm-up then ${DURATION_S}s, $CONNECTIONS connections, $THREADS threads, timeout 10s; then ${DURATION_S}s at $CONNECTIONS_HIGH connections (0: skipped); pgbench: -c $CONNECTIONS -j $THREADS -T $DURATION_S${PGBENCH_EXTRA_ARGS:+ $PGBENCH_EXTRA_ARGS}"
   echo "- wrk, pgbench, JobLoad, PostgreSQL, the app and the stub agent all share these $NPROC cores"
   echo "- load average (1, 5, 15 min) at the start: $LOAD_AVG_START; at the end: $LOAD_AVG_END (other work on the machine counts in it)"
