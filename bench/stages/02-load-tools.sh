@@ -40,12 +40,15 @@ run_pgbench() {
   echo "${tps:-} ${failed:-0}"
 }
 
+# is_agent_api API: true for an API that calls the agent (its ceiling and its job SQL differ)
+is_agent_api() { [[ "$AGENT_APIS" == *" $1 "* ]]; }
+
 # job_pgbench_script API -> a pgbench script of the API's SQL inside its API job's SQL, as the service runs it for a
 # submission with X-Job-UUID: an API that only writes to the database inserts its job ended in its own
 # transaction; one that calls an agent records the job Running first and ends it afterwards
 job_pgbench_script() {
   local api="$1" out="$RUN/pgbench-job-$1.sql" p="$BENCH_DIR/pgbench"
-  if [[ "$AGENT_APIS" == *" $api "* ]]; then
+  if is_agent_api "$api"; then
     cat "$p/job-running.sql" "$p/$api.sql" "$p/job-finish.sql" >"$out"
   else
     { echo 'BEGIN;'; cat "$p/$api.sql" "$p/job-ended.sql"; echo 'COMMIT;'; } >"$out"

@@ -18,7 +18,6 @@ BASE="$RESULTS/$STAMP-rows$ROWS"
 CSV="$BASE.csv"
 S_RPS=$(res stub measured rps)
 
-is_agent_api() { [[ "$AGENT_APIS" == *" $1 "* ]]; }
 is_sdk() { [ -n "${RESULT[$1/sdk]:-}${RESULT[$1/sdk-fixed]:-}" ]; }
 stub_of() { if is_agent_api "$1"; then echo "$S_RPS"; fi; }
 # stub_cell API OTHERWISE -> the stub's req/s for an agent-backed API, else OTHERWISE
