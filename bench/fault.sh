@@ -16,8 +16,8 @@
 # Environment: TC_PG_IMAGE (default postgres:17), JAVA_OPTS (as bench/run.sh), ZSTACK_DB_TIMEOUT (the app's
 #   zstack.db.timeout, default the app's own: 10s).
 set -euo pipefail
-JAVA_OPTS="${JAVA_OPTS--Xmx96m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m}"
-export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+# shellcheck source=bench/app-jvm.sh
+source "$(dirname "${BASH_SOURCE[0]}")/app-jvm.sh"
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$BENCH_DIR/.." && pwd)"
 WORK="$BENCH_DIR/work/fault"

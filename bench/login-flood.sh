@@ -23,8 +23,8 @@
 #   PostgreSQL to this niceness, e.g. -5, on a machine shared with other work, so that the figures show the service
 #   rather than the neighbours; wrk keeps the default).
 set -euo pipefail
-JAVA_OPTS="${JAVA_OPTS--Xmx96m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m}"
-export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+# shellcheck source=bench/app-jvm.sh
+source "$(dirname "${BASH_SOURCE[0]}")/app-jvm.sh"
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$BENCH_DIR/.." && pwd)"

@@ -30,13 +30,13 @@
 #   --keep                leave PostgreSQL, the stub and (with --startups 0) the app running at the end
 # Environment: TC_PG_IMAGE (default postgres:17), PGBENCH_EXTRA_ARGS (added to every pgbench; default "-M prepared",
 #   the protocol the service uses),
-#   JAVA_OPTS (the app's JVM options, for every JVM; default "-Xmx96m -Xss512k -XX:+UseSerialGC
-#   -XX:ReservedCodeCacheSize=64m", a heap sized for the service rather than for the machine: the JVM would otherwise
-#   reserve a quarter of RAM), MALLOC_ARENA_MAX (glibc malloc arenas for the app; default 2),
+#   JAVA_OPTS (the app's JVM options, for every JVM; default in bench/app-jvm.sh: a heap sized for the service rather
+#   than for the machine, and native memory given back every 5 s), MALLOC_ARENA_MAX (glibc malloc arenas for the
+#   app; default 2),
 #   BENCH_EXIT_TIMEOUT_S (how long a training run may take to write its archive or cache at exit; default 120).
 set -euo pipefail
-JAVA_OPTS="${JAVA_OPTS--Xmx96m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m}"
-export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+# shellcheck source=bench/app-jvm.sh
+source "$(dirname "${BASH_SOURCE[0]}")/app-jvm.sh"
 PGBENCH_EXTRA_ARGS="${PGBENCH_EXTRA_ARGS--M prepared}"
 EXIT_TIMEOUT_S="${BENCH_EXIT_TIMEOUT_S:-120}"
 

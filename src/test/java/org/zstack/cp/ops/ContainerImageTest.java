@@ -39,8 +39,8 @@ class ContainerImageTest {
     void theImageHasTheBenchmarksJvmOptions() throws IOException {
         String options = envValue(Files.readString(DOCKERFILE), "JAVA_OPTS");
         Matcher bench = Pattern.compile("JAVA_OPTS=\"\\$\\{JAVA_OPTS--([^}]*)}\"")
-                .matcher(Files.readString(Path.of("bench/run.sh")));
-        assertThat(bench.find()).as("bench/run.sh's default JAVA_OPTS").isTrue();
+                .matcher(Files.readString(Path.of("bench/app-jvm.sh")));
+        assertThat(bench.find()).as("the bench's default JAVA_OPTS (bench/app-jvm.sh)").isTrue();
         for (String flag : ("-" + bench.group(1)).split(" ")) {
             if (flag.startsWith("-Xmx")) {
                 assertThat(options).as("the image sizes its heap from the memory limit").contains("MaxRAMPercentage");
