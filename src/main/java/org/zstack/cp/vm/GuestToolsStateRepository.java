@@ -2,11 +2,12 @@ package org.zstack.cp.vm;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.zstack.cp.db.DatabaseDeadline;
+import org.zstack.cp.db.PipelinedStatements;
 import org.zstack.cp.db.TransactionSql;
 
 import java.time.Instant;
@@ -26,11 +27,11 @@ public class GuestToolsStateRepository implements PanacheRepositoryBase<GuestToo
             + "version = $4, platform = $5, os_type = $6, last_op_date = $7 WHERE vm_instance_uuid = $1 "
             + "AND qga_state = $8 AND zwatch_state = $9 AND version IS NOT DISTINCT FROM $10 "
             + "AND platform IS NOT DISTINCT FROM $11 AND os_type IS NOT DISTINCT FROM $12";
-    private final Pool pool;
+    private final SqlClient pool;
     private final DatabaseDeadline deadlines;
 
-    GuestToolsStateRepository(Pool pool, DatabaseDeadline deadlines) {
-        this.pool = pool;
+    GuestToolsStateRepository(PipelinedStatements statements, DatabaseDeadline deadlines) {
+        this.pool = statements.client();
         this.deadlines = deadlines;
     }
 

@@ -1,13 +1,14 @@
 package org.zstack.cp.vm;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.zstack.cp.agent.AgentEndpoint;
 import org.zstack.cp.db.DatabaseDeadline;
+import org.zstack.cp.db.PipelinedStatements;
 
 /** Reads a {@link VmOnHost}: one statement on the pool, outside any transaction, under the database deadline. */
 @ApplicationScoped
@@ -16,11 +17,11 @@ public class VmOnHostRepository {
             + "h.agent_port, " + GuestToolsStateRepository.COLUMNS + " FROM vm_instance v "
             + "JOIN host h ON h.uuid = v.host_uuid LEFT JOIN guest_tools_state g ON g.vm_instance_uuid = v.uuid "
             + "WHERE v.uuid = $1";
-    private final Pool pool;
+    private final SqlClient pool;
     private final DatabaseDeadline deadlines;
 
-    VmOnHostRepository(Pool pool, DatabaseDeadline deadlines) {
-        this.pool = pool;
+    VmOnHostRepository(PipelinedStatements statements, DatabaseDeadline deadlines) {
+        this.pool = statements.client();
         this.deadlines = deadlines;
     }
 
